@@ -1,0 +1,208 @@
+"""A folder of issue files: discover, load, save (atomic and conflict-checked), broken files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
+from bulletin_tui.model import Issue, is_control
+from bulletin_tui.tomledit import IssueDocument
+from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue, read_issue
+
+SETTINGS_FILE = "bulletin.toml"
+_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+@dataclass(frozen=True)
+class IssueFile:
+    """An issue as read from its file, with the bytes it was read from (for saving)."""
+
+    path: Path
+    issue: Issue
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class BrokenFile:
+    """A file that is not a valid issue: never written to, always listed."""
+
+    path: Path
+    error: IssueFileError
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Every issue of the archive, newest first, and the broken files after them."""
+
+    issues: tuple[IssueFile, ...]
+    broken: tuple[BrokenFile, ...]
+
+
+def newest_first(issue_file: IssueFile) -> tuple:
+    """Sort key: dated issues by date then number, newest first; undated ones last."""
+    issue = issue_file.issue
+    date = issue.date.toordinal() if issue.date else 0
+    return (issue.date is None, -date, -(issue.number or 0), str(issue_file.path))
+
+
+def safe_file_stem(issue: Issue) -> str:
+    """``工作动态-2024-005``: series, year and number, with nothing that could leave a folder."""
+    series = "".join(char for char in issue.series if not is_control(char))
+    series = _UNSAFE_IN_NAME.sub("-", series).replace("..", "-").strip(".-")[:60]
+    parts = [series or "issue"]
+    if issue.date is not None:
+        parts.append(str(issue.date.year))
+    if issue.number is not None:
+        parts.append(f"{issue.number:03d}")
+    return "-".join(parts)
+
+
+class Archive:
+    """The issue files under one folder (``issues/`` by default)."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    def require(self) -> None:
+        """Fail with one clear sentence when the folder is not there."""
+        if not self.root.is_dir():
+            raise BulletinError(
+                f"the archive folder {self.root} does not exist "
+                "(create an issue with `bulletin new`, or name a folder with --archive)"
+            )
+
+    def files(self) -> list[Path]:
+        """Every ``*.toml`` below the folder but the settings file; hidden folders skipped."""
+        self.require()
+        found: list[Path] = []
+        for folder, subfolders, names in os.walk(self.root):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in sorted(names):
+                if name.endswith(".toml") and not name.startswith("."):
+                    path = Path(folder) / name
+                    if path != self.root / SETTINGS_FILE:
+                        found.append(path)
+        return found
+
+    def scan(self) -> Listing:
+        """Load every file: the valid issues newest first, the broken ones after them."""
+        issues: list[IssueFile] = []
+        broken: list[BrokenFile] = []
+        for path in self.files():
+            try:
+                issues.append(self.load(path))
+            except IssueFileError as error:
+                broken.append(BrokenFile(path, error))
+        return Listing(tuple(sorted(issues, key=newest_first)), tuple(broken))
+
+    def load(self, path: Path | str) -> IssueFile:
+        """Read one issue file; raise :class:`IssueFileError` if it is broken."""
+        path = Path(path)
+        raw = path.read_bytes()
+        return IssueFile(path, read_issue(raw, path), raw)
+
+    def resolve(self, name: str) -> Path:
+        """An ``ISSUE`` argument: a path as given, or a name relative to the archive."""
+        candidates = [Path(name), self.root / name, self.root / f"{name}.toml"]
+        for candidate in candidates:
+            if candidate.is_file():
+                return candidate
+        raise BulletinError(f"there is no issue file {name} (nor in the archive {self.root})")
+
+    def create(self, issue: Issue) -> IssueFile:
+        """Write a new issue file under a fresh, safe name inside the archive."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        text = IssueDocument.new(issue).text()
+        data = text.encode("utf-8")
+        stem = safe_file_stem(issue)
+        for attempt in range(1, 1000):
+            path = self.root / (f"{stem}.toml" if attempt == 1 else f"{stem}-{attempt}.toml")
+            if not path.resolve().is_relative_to(self.root.resolve()):
+                raise BulletinError(f"refusing to write {path}: it is outside the archive")
+            if path.exists():
+                continue
+            try:
+                self.save(path, data, based_on=None)
+            except SaveConflictError:
+                continue
+            return IssueFile(path, parse_issue(text, path), data)
+        raise BulletinError(f"no free file name for {stem}.toml in {self.root}")
+
+    def edit(self, issue_file: IssueFile, change: Callable[[IssueDocument], None]) -> IssueFile:
+        """Apply ``change`` to the document the issue was read from, and save it."""
+        document = IssueDocument(decode_issue_bytes(issue_file.raw, issue_file.path))
+        change(document)
+        text = document.text()
+        issue = parse_issue(text, issue_file.path)
+        data = text.encode("utf-8")
+        self.save(issue_file.path, data, based_on=issue_file.raw)
+        return IssueFile(issue_file.path, issue, data)
+
+    def save(self, path: Path, data: bytes, based_on: bytes | None) -> None:
+        """Write ``data`` atomically; refuse if the file is no longer ``based_on``.
+
+        ``based_on=None`` means the file must not exist yet. The bytes go to a temporary
+        file in the same folder, are flushed and fsynced, and replace the file in one
+        ``os.replace``: a reader sees the old file or the new one, never half of one.
+        """
+        path = Path(path)
+        current = _read_or_none(path)
+        if based_on is None and current is not None:
+            raise SaveConflictError(path, "already exists; not overwritten")
+        if based_on is not None and current != based_on:
+            what = "was deleted" if current is None else "was changed by another program"
+            raise SaveConflictError(
+                path, f"{what} since it was read; nothing was written (reload and try again)"
+            )
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            with open(temporary, "xb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if based_on is None:
+                _link_new(temporary, path)
+            else:
+                os.replace(temporary, path)
+            _fsync_folder(path.parent)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _link_new(temporary: Path, path: Path) -> None:
+    """Put a new file in place only if nothing is there yet (no race with another writer)."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise SaveConflictError(path, "already exists; not overwritten") from None
+    except OSError:
+        # A file system without hard links: the check above is the best we can do.
+        os.replace(temporary, path)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def today() -> dt.date:
+    """Today's date (one place, so tests and callers agree)."""
+    return dt.date.today()

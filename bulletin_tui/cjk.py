@@ -1,0 +1,103 @@
+"""Chinese text helpers: display width, text decoding, artefact clean-up, line breaking."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from functools import lru_cache
+
+from bulletin_tui.errors import BulletinError
+
+
+@lru_cache(maxsize=4096)
+def char_width(char: str) -> int:
+    """Columns a character takes in a terminal: 2 for East Asian Wide/Fullwidth, 0 for marks."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (a CJK character is 2)."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(char) for char in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` display columns."""
+    return text + " " * max(0, width - display_width(text))
+
+
+# -- decoding ----------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(BulletinError):
+    """Bytes that are not text in an encoding this program can tell."""
+
+
+def _is_common(char: str) -> bool:
+    return (
+        char.isascii()
+        or "\u4e00" <= char <= "\u9fff"  # CJK unified ideographs
+        or "\u3000" <= char <= "\u303f"  # CJK punctuation
+        or "\uff00" <= char <= "\uffef"  # full-width forms
+        or char in "“”‘’—…·"
+    )
+
+
+def _plausible(text: str) -> bool:
+    """Does decoded text look like writing rather than bytes forced through a codec?"""
+    return not text or sum(map(_is_common, text)) / len(text) >= 0.9
+
+
+def _try_decode(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_text(data: bytes, encoding: str | None = None, name: str = "the input") -> str:
+    """Bytes of plain text → ``str``: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030.
+
+    ``encoding`` overrides the detection. Binary data and bytes that are not text in any
+    of these raise :class:`DecodeError` with one sentence saying so.
+    """
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise DecodeError(f"unknown text encoding “{encoding}”") from None
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise DecodeError(
+                f"{name} is not valid {encoding} (byte {error.start} cannot be read)"
+            ) from None
+        return text.removeprefix("\ufeff")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                raise DecodeError(f"{name} starts with a {codec} mark but is not {codec}") from None
+    if b"\x00" in data:
+        raise DecodeError(f"{name} is binary data, not text")
+    text = _try_decode(data, "utf-8")
+    if text is not None:
+        return text
+    # Not UTF-8: the other encoding Chinese text comes in is GB18030 (and GBK, GB2312 in it).
+    text = _try_decode(data, "gb18030")
+    if text is None or not _plausible(text):
+        raise DecodeError(
+            f"cannot tell the text encoding of {name} (it is neither UTF-8 nor GB18030); "
+            "name it with --encoding"
+        )
+    return text

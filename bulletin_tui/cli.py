@@ -1,0 +1,332 @@
+"""The ``bulletin`` command.
+
+Heavy modules are imported inside the commands that need them: ``bulletin --help`` and
+``bulletin list`` never import Textual, and the TUI is imported only to launch it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from bulletin_tui.archive import Archive, Listing
+    from bulletin_tui.model import Distribution
+
+
+class CommandError(click.ClickException):
+    """One sentence on stderr, exit status 1."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"bulletin: {self.format_message()}", err=True)
+
+
+class BulletinGroup(click.Group):
+    """Turns the program's own errors into one sentence and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from bulletin_tui.errors import BulletinError
+
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BulletinError as error:
+            raise CommandError(str(error)) from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise CommandError(f"{where}{error.strerror or error}") from None
+        except Exception as error:
+            if os.environ.get("BULLETIN_DEBUG"):
+                raise
+            raise CommandError(
+                f"internal error: {type(error).__name__}: {error} "
+                "(run again with BULLETIN_DEBUG=1 to see where)"
+            ) from None
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command with one sentence on stderr and exit status 1."""
+    raise CommandError(message)
+
+
+class DateType(click.ParamType):
+    """``2024-04-10`` or ``2024年4月10日``."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from bulletin_tui.plaintext import parse_date
+
+        date = parse_date(str(value))
+        if date is None:
+            self.fail(f"“{value}” is not a date like 2024-04-10 or 2024年4月10日", param, ctx)
+        return date
+
+
+DATE = DateType()
+
+
+def default_archive() -> Path:
+    """``$BULLETIN_ARCHIVE``, else ``./issues`` when it exists, else the user data folder."""
+    if env := os.environ.get("BULLETIN_ARCHIVE"):
+        return Path(env)
+    if Path("issues").is_dir():
+        return Path("issues")
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("bulletin_tui", appauthor=False)) / "issues"
+
+
+def archive_option(command: Any) -> Any:
+    """``--archive DIR``, accepted by every subcommand (and before it, by the group)."""
+    return click.option(
+        "--archive",
+        "archive_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="The folder of issue files (default: $BULLETIN_ARCHIVE, ./issues, user data).",
+    )(command)
+
+
+def open_archive(archive_dir: Path | None) -> Archive:
+    """The archive chosen by ``--archive`` (here or on the group), or the default one."""
+    from bulletin_tui.archive import Archive
+
+    ctx = click.get_current_context()
+    chosen = archive_dir or (ctx.obj or {}).get("archive_dir") or default_archive()
+    return Archive(chosen)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout: UTF-8 as is, dates as ISO strings."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+@click.group(cls=BulletinGroup, invoke_without_command=True)
+@archive_option
+@click.version_option(package_name="bulletin-tui")
+@click.pass_context
+def cli(ctx: click.Context, archive_dir: Path | None) -> None:
+    """Read, compose, import and export Chinese work bulletins (工作动态).
+
+    With no command, opens the reader on the archive.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["archive_dir"] = archive_dir
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_command)
+
+
+@cli.command("open")
+@archive_option
+def open_command(archive_dir: Path | None = None) -> None:
+    """Open the reader (the terminal user interface)."""
+    fail("the terminal reader is not built yet; use `bulletin list` and `bulletin show`")
+
+
+@cli.command("list")
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def list_command(archive_dir: Path | None, as_json: bool) -> None:
+    """One line per issue, newest first; broken files after them."""
+    archive = open_archive(archive_dir)
+    listing = archive.scan()
+    if as_json:
+        print_json(
+            {
+                "issues": [_summary(f.path, f.issue) for f in listing.issues],
+                "broken": _broken(listing),
+            }
+        )
+        return
+    from bulletin_tui.cjk import display_width, pad
+
+    rows = [
+        [
+            f.issue.date.isoformat() if f.issue.date else "—",
+            f.issue.series,
+            f"第{f.issue.number}期" if f.issue.number is not None else "—",
+            f"{len(f.issue.sections)} sections",
+            f"{len(f.issue.items)} items",
+            str(f.path),
+        ]
+        for f in listing.issues
+    ]
+    widths = [max((display_width(row[i]) for row in rows), default=0) for i in range(6)]
+    for row in rows:
+        click.echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)))
+    if not rows:
+        click.echo(f"no issues in {archive.root}")
+    for broken in listing.broken:
+        click.echo(f"broken: {broken.error}")
+
+
+def _summary(path: Path, issue: Any) -> dict[str, Any]:
+    return {
+        "path": str(path),
+        "series": issue.series,
+        "number": issue.number,
+        "total": issue.total,
+        "date": issue.date,
+        "publisher": issue.publisher,
+        "sections": len(issue.sections),
+        "items": len(issue.items),
+    }
+
+
+def _broken(listing: Listing) -> list[dict[str, Any]]:
+    return [
+        {"path": str(b.path), "line": b.error.line, "reason": b.error.reason}
+        for b in listing.broken
+    ]
+
+
+@cli.command("show")
+@archive_option
+@click.argument("issue_name", metavar="ISSUE")
+@click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
+def show_command(archive_dir: Path | None, issue_name: str, as_json: bool) -> None:
+    """Show one issue: a file path, or a name relative to the archive."""
+    archive = open_archive(archive_dir)
+    issue_file = archive.load(archive.resolve(issue_name))
+    if as_json:
+        from bulletin_tui.tomlfile import issue_to_data
+
+        print_json(issue_to_data(issue_file.issue))
+        return
+    from bulletin_tui.plaintext import export_text
+
+    click.echo(export_text(issue_file.issue), nl=False)
+
+
+@cli.command("check")
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def check_command(archive_dir: Path | None, as_json: bool) -> None:
+    """Validate every issue file; exit 1 if any is broken."""
+    archive = open_archive(archive_dir)
+    listing = archive.scan()
+    checked = len(listing.issues) + len(listing.broken)
+    if as_json:
+        print_json({"checked": checked, "broken": _broken(listing)})
+    else:
+        for broken in listing.broken:
+            click.echo(f"{broken.error.path}:{broken.error.line}: {broken.error.reason}")
+        click.echo(f"{checked} files checked, {len(listing.broken)} broken", err=True)
+    if listing.broken:
+        sys.exit(1)
+
+
+def _distribution(ctx: click.Context, param: Any, values: tuple[str, ...]) -> list[Distribution]:
+    from bulletin_tui.plaintext import parse_distribution
+
+    lines = []
+    for value in values:
+        line = parse_distribution(value)
+        if line is None:
+            raise click.BadParameter(f"“{value}” is not like 本期发：甲，乙", ctx, param)
+        lines.append(line)
+    return lines
+
+
+@cli.command("new")
+@archive_option
+@click.option("--series", required=True, help="The bulletin's name, e.g. 工作动态.")
+@click.option("--number", type=click.IntRange(min=1), help="第N期 (numbered per year).")
+@click.option("--total", type=click.IntRange(min=1), help="总第N期.")
+@click.option("--date", type=DATE, help="2024-04-10 or 2024年4月10日.")
+@click.option("--publisher", default="", help="The compiling office (编发单位).")
+@click.option("--copies", type=click.IntRange(min=1), help="共印N份.")
+@click.option(
+    "--distribution",
+    multiple=True,
+    callback=_distribution,
+    help='A footer line, e.g. "本期发：县委常委，副县长"; repeatable.',
+)
+def new_command(
+    archive_dir: Path | None,
+    series: str,
+    number: int | None,
+    total: int | None,
+    date: dt.date | None,
+    publisher: str,
+    copies: int | None,
+    distribution: list[Distribution],
+) -> None:
+    """Create a new issue file in the archive and print its path."""
+    from bulletin_tui.model import Issue
+
+    archive = open_archive(archive_dir)
+    issue = Issue(
+        series=series.strip(),
+        number=number,
+        total=total,
+        date=date,
+        publisher=publisher.strip(),
+        copies=copies,
+        distribution=tuple(distribution),
+    )
+    click.echo(str(archive.create(issue).path))
+
+
+@cli.command("add")
+@archive_option
+@click.argument("issue_name", metavar="ISSUE")
+@click.option("--section", required=True, help="The section (栏目); created if new.")
+@click.option("--title", required=True, help="The headline.")
+@click.option("--source", required=True, help="The submitting unit, e.g. 开发区.")
+@click.option("--author", default="", help="A person named with the unit.")
+@click.option("--body", help="The body; paragraphs separated by line breaks.")
+@click.option(
+    "--body-file",
+    type=click.File("rb"),
+    help="Read the body from a file (UTF-8 or GB18030), or - for standard input.",
+)
+def add_command(
+    archive_dir: Path | None,
+    issue_name: str,
+    section: str,
+    title: str,
+    source: str,
+    author: str,
+    body: str | None,
+    body_file: Any,
+) -> None:
+    """Append an item to an issue (the section is created if it is new)."""
+    if (body is None) == (body_file is None):
+        raise click.UsageError("give the body with exactly one of --body and --body-file")
+    if body_file is not None:
+        from bulletin_tui.cjk import decode_text
+
+        body = decode_text(body_file.read(), name=getattr(body_file, "name", "the body"))
+    from bulletin_tui.model import Item, split_paragraphs
+
+    item = Item(
+        title=title.strip(),
+        body=split_paragraphs(body or ""),
+        source=source.strip(),
+        author=author.strip(),
+    )
+    archive = open_archive(archive_dir)
+    issue_file = archive.load(archive.resolve(issue_name))
+    saved = archive.edit(issue_file, lambda document: document.add_item(section.strip(), item))
+    click.echo(str(saved.path))
+
+
+def main() -> None:
+    """Entry point of the ``bulletin`` console script."""
+    cli(prog_name="bulletin")

@@ -1,0 +1,48 @@
+"""Errors the user is meant to read: each one says, in one sentence, what went wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BulletinError(Exception):
+    """An error that the command line prints as one sentence, with exit status 1."""
+
+
+class ModelError(BulletinError, ValueError):
+    """A value breaks an invariant of the model; ``field`` names the offending field."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+class IssueFileError(BulletinError):
+    """An issue file that cannot be read as format 1: where, and why."""
+
+    def __init__(
+        self, path: Path | str, line: int | None, reason: str, column: int | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.reason = reason
+        super().__init__(self.location() + ": " + reason)
+
+    def location(self) -> str:
+        """``path:line`` (and ``:column`` where known), as compilers print it."""
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+
+class SaveConflictError(BulletinError):
+    """The file on disk is no longer the bytes an edit was based on."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {reason}")

@@ -1,0 +1,104 @@
+"""Plain bulletin text ⇄ ``Issue``: import (parsing) and export (the circulation form)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bulletin_tui.model import Distribution, Issue, Item
+
+INDENT = "\u3000\u3000"
+RULE_CHAR = "━"
+DISTRIBUTION_LABELS = ("本期发", "抄送", "报", "送", "发")
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"),
+    re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$"),
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2024-06-18``, ``2024年6月18日``, ``2024 年 5 月 31 日`` → a date; else ``None``."""
+    text = text.strip()
+    for pattern in _DATE_PATTERNS:
+        if match := pattern.match(text):
+            year, month, day = (int(group) for group in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def chinese_date(date: dt.date) -> str:
+    """``2024年4月10日``, as bulletins print it."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def parse_distribution(text: str) -> Distribution | None:
+    """``本期发：县委常委，副县长。`` → label and recipients; ``None`` if it is not one.
+
+    Recipients are split on the full-width comma only: ``、`` joins parts of one
+    recipient (``各乡（镇）政府、街道办事处主要领导``). The final ``。`` is dropped.
+    """
+    match = re.match(r"^\s*([^：:，。\s]{1,8})\s*[：:]\s*(.*?)\s*$", text)
+    if not match:
+        return None
+    label, rest = match.groups()
+    rest = rest.removesuffix("。").strip()
+    recipients = tuple(part.strip() for part in re.split(r"[，,]", rest) if part.strip())
+    return Distribution(label, recipients)
+
+
+def format_distribution(line: Distribution) -> str:
+    """``本期发：县委常委，副县长。``."""
+    return f"{line.label}：{'，'.join(line.recipients)}。" if line.recipients else f"{line.label}："
+
+
+def attribution(item: Item) -> str:
+    """``（县水利局 张华）``, or ``""`` when the item names no unit."""
+    inside = " ".join(part for part in (item.source, item.author) if part)
+    return f"（{inside}）" if inside else ""
+
+
+def header_lines(issue: Issue) -> list[str]:
+    """Series; 第N期 and 总第N期; office and date on one line."""
+    lines = [issue.series]
+    numbers = []
+    if issue.number is not None:
+        numbers.append(f"第{issue.number}期")
+    if issue.total is not None:
+        numbers.append(f"（总第{issue.total}期）")
+    if numbers:
+        lines.append("".join(numbers))
+    office = [part for part in (issue.publisher,) if part]
+    if issue.date is not None:
+        office.append(chinese_date(issue.date))
+    if office:
+        lines.append(INDENT.join(office))
+    return lines
+
+
+def export_text(issue: Issue, *, run_in: bool = False, rule_width: int = 20) -> str:
+    """The issue in its circulation form, one paragraph a line."""
+    rule = RULE_CHAR * rule_width
+    lines = [*header_lines(issue), rule]
+    for section in issue.sections:
+        lines.append("")
+        if section.name:
+            lines.append(f"【{section.name}】")
+        for number, item in enumerate(section.items):
+            if number:
+                lines.append("")
+            paragraphs = list(item.body)
+            paragraphs[-1] += attribution(item)
+            if run_in:
+                paragraphs[0] = f"{item.title}\u3000{paragraphs[0]}"
+            else:
+                lines.append(item.title)
+            lines.extend(INDENT + paragraph for paragraph in paragraphs)
+    lines.extend(["", rule])
+    lines.extend(format_distribution(line) for line in issue.distribution)
+    if issue.copies is not None:
+        lines.append(f"（共印{issue.copies}份）")
+    return "\n".join(lines) + "\n"
