@@ -134,6 +134,21 @@ class Archive:
             return IssueFile(path, parse_issue(text, path), data)
         raise BulletinError(f"no free file name for {stem}.toml in {self.root}")
 
+    def import_target(self, issue: Issue, *, replace: bool) -> Path:
+        """Where an imported issue goes: its safe name in the archive, checked for clashes."""
+        path = self.root / f"{safe_file_stem(issue)}.toml"
+        if path.exists() and not replace:
+            raise BulletinError(f"{path} already exists; use --force to replace it")
+        return path
+
+    def write_imported(self, path: Path, issue: Issue) -> IssueFile:
+        """Write an imported issue to ``path``, replacing what is there (atomically)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        text = IssueDocument.new(issue).text()
+        data = text.encode("utf-8")
+        self.save(path, data, based_on=_read_or_none(path))
+        return IssueFile(path, parse_issue(text, path), data)
+
     def edit(self, issue_file: IssueFile, change: Callable[[IssueDocument], None]) -> IssueFile:
         """Apply ``change`` to the document the issue was read from, and save it."""
         document = IssueDocument(decode_issue_bytes(issue_file.raw, issue_file.path))

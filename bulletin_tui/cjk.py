@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -101,3 +102,36 @@ def decode_text(data: bytes, encoding: str | None = None, name: str = "the input
             "name it with --encoding"
         )
     return text
+
+
+# -- character classes -------------------------------------------------------------------
+
+#: Han ideographs (the common blocks and the compatibility block).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: CJK punctuation and full-width forms (not U+3000, the ideographic space).
+CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_CJK_CHAR = re.compile(f"[{HAN}{CJK_PUNCT}]")
+
+# Spaces that PDF extraction puts between a run of digits or Latin letters and Chinese
+# text (`2024 年`, `1.4 亿`, `PPP 项目`): one side Latin/digit, the other side Chinese.
+_INSERTED_SPACE = re.compile(
+    f"(?<=[A-Za-z0-9%‰℃])[ \u00a0]+(?=[{HAN}{CJK_PUNCT}])"
+    f"|(?<=[{HAN}{CJK_PUNCT}])[ \u00a0]+(?=[A-Za-z0-9])"
+)
+
+
+def is_han(char: str) -> bool:
+    """A Chinese character (ideograph)."""
+    return bool(_HAN_CHAR.match(char))
+
+
+def is_cjk(char: str) -> bool:
+    """A Chinese character or a piece of CJK / full-width punctuation."""
+    return bool(_CJK_CHAR.match(char))
+
+
+def remove_inserted_spaces(text: str) -> str:
+    """Drop the spaces extraction inserts between digits or Latin letters and Chinese."""
+    return _INSERTED_SPACE.sub("", text)

@@ -56,6 +56,11 @@ def _value(key: str, value: Any) -> Any:
         return multiline_string(value)
     if isinstance(value, str):
         return tomlkit.string(value)
+    if isinstance(value, list) and len(value) > 3:
+        # One recipient a line: long distribution lists stay readable and merge well.
+        array = tomlkit.array()
+        array.extend(value)
+        return array.multiline(True)
     return tomlkit.item(value)
 
 
@@ -269,7 +274,7 @@ class IssueDocument:
                 if table.get("label") != line.label:
                     table["label"] = line.label
                 if list(table.get("to", [])) != list(line.recipients):
-                    table["to"] = list(line.recipients)
+                    table["to"] = _value("to", list(line.recipients))
             else:
                 lines.append(_new_table({"label": line.label, "to": list(line.recipients)}))
         while len(lines) > len(wanted):

@@ -1,4 +1,4 @@
-"""Plain bulletin text ⇄ ``Issue``: import (parsing) and export (the circulation form)."""
+"""Shared pieces of plain bulletin text: labels, dates, distribution lines, the export form."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from bulletin_tui.model import Distribution, Issue, Item
 
 INDENT = "\u3000\u3000"
 RULE_CHAR = "━"
-DISTRIBUTION_LABELS = ("本期发", "抄送", "报", "送", "发")
+DISTRIBUTION_LABELS = ("本期发", "抄送", "抄报", "报送", "分送", "主送", "印发", "报", "送", "发")
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"),

@@ -1,0 +1,51 @@
+"""Synthetic bulletins built from the sample's own vocabulary, with a fixed seed."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from bulletin_tui.cjk import char_width
+from bulletin_tui.plaintext import import_bytes
+
+SAMPLE = Path(__file__).parent.parent / "seeds" / "000_f8a72244530b702c.txt"
+SECTIONS = ["助企服务", "民生保障", "安全生产", "乡村振兴", "营商环境", "基层治理", "生态环保"]
+UNITS = ["开发区", "城市管理局", "教体局", "公路事业发展中心", "潭龙街道", "交通运输局", "司寨乡",
+         "县水利局", "县政府办", "东屯镇"]  # fmt: skip
+
+
+def sample_items() -> list[tuple[str, str]]:
+    """(headline, body) pairs of the sample, the material synthetic text is cut from."""
+    issue = import_bytes(SAMPLE.read_bytes(), series="工作动态").issue
+    return [(item.title, "".join(item.body)) for item in issue.items]
+
+
+def hard_wrap(text: str, columns: int) -> list[str]:
+    """Wrap as a PDF extraction does: every line full; a space at a wrap ends the line."""
+    lines, line, used = [], "", 0
+    for char in text:
+        width = char_width(char)
+        if used + width > columns and line and char != " ":
+            lines.append(line)
+            line, used = "", 0
+        line += char
+        used += width
+    return [*lines, line] if line else lines
+
+
+def pdf_like_bulletin(items: int, seed: int = 1) -> str:
+    """A bulletin of ``items`` items in the sample's layout: 【sections】, run-in
+    headlines, hard wrap at 56 columns, a blank line after every line."""
+    rnd = random.Random(seed)
+    material = sample_items()
+    lines: list[str] = []
+    per_section = max(1, items // len(SECTIONS))
+    for number in range(items):
+        if number % per_section == 0 and number // per_section < len(SECTIONS):
+            lines.append(f"【{SECTIONS[number // per_section]}】")
+        title, body = rnd.choice(material)
+        lines += hard_wrap(f"{title} {body}（{rnd.choice(UNITS)}）", 56)
+    lines += hard_wrap(
+        "本期发：县委常委，县人大正副主任，副县长，各乡（镇）政府、街道办事处主要领导。", 56
+    )
+    return "\n\n".join(lines) + "\n"
