@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bulletin_tui.atomic import write_atomic
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
 from bulletin_tui.model import Issue, is_control
 from bulletin_tui.tomledit import IssueDocument
@@ -175,19 +174,10 @@ class Archive:
             raise SaveConflictError(
                 path, f"{what} since it was read; nothing was written (reload and try again)"
             )
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            with open(temporary, "xb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            if based_on is None:
-                _link_new(temporary, path)
-            else:
-                os.replace(temporary, path)
-            _fsync_folder(path.parent)
-        finally:
-            temporary.unlink(missing_ok=True)
+            write_atomic(path, data, exclusive=based_on is None)
+        except FileExistsError:
+            raise SaveConflictError(path, "already exists; not overwritten") from None
 
 
 def _read_or_none(path: Path) -> bytes | None:
@@ -195,29 +185,3 @@ def _read_or_none(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
-
-
-def _link_new(temporary: Path, path: Path) -> None:
-    """Put a new file in place only if nothing is there yet (no race with another writer)."""
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise SaveConflictError(path, "already exists; not overwritten") from None
-    except OSError:
-        # A file system without hard links: the check above is the best we can do.
-        os.replace(temporary, path)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def today() -> dt.date:
-    """Today's date (one place, so tests and callers agree)."""
-    return dt.date.today()

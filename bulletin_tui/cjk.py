@@ -49,7 +49,9 @@ def _is_common(char: str) -> bool:
         or "\u4e00" <= char <= "\u9fff"  # CJK unified ideographs
         or "\u3000" <= char <= "\u303f"  # CJK punctuation
         or "\uff00" <= char <= "\uffef"  # full-width forms
-        or char in "“”‘’—…·"
+        or "\u2000" <= char <= "\u206f"  # general punctuation: “” ‘’ — …
+        or "\u2500" <= char <= "\u257f"  # box drawing: the rule lines ━━━
+        or char == "·"
     )
 
 
@@ -135,3 +137,79 @@ def is_cjk(char: str) -> bool:
 def remove_inserted_spaces(text: str) -> str:
     """Drop the spaces extraction inserts between digits or Latin letters and Chinese."""
     return _INSERTED_SPACE.sub("", text)
+
+
+# -- line breaking (W3C clreq, basic level) ----------------------------------------------
+
+#: Characters that may not start a line: closing brackets and quotes, pause and stop marks.
+NO_LINE_START = frozenset("，。、；：？！）》」』〉】〕〗〙〛”’％‰℃·．,.;:?!)]}>%・…—")
+#: Characters that may not end a line: opening brackets and quotes.
+NO_LINE_END = frozenset("（《「『〈【〔〖〘〚“‘([{<")
+
+# Units that are never split: Latin words and numbers (with decimals, %, thousands),
+# runs of the two-em dash —— and the ellipsis ……, and single characters otherwise.
+_UNIT = re.compile(r"[A-Za-z0-9]+(?:[.,:/'’-][A-Za-z0-9]+)*%?|—+|…+|.", re.S)
+# Spaces glue what surrounds them, except between two Latin words, where a reader joins
+# the lines with one space again.
+_SPACE = frozenset(" \u3000\u00a0")
+
+
+def _clusters(text: str) -> list[str]:
+    """Split ``text`` into the pieces a line may break between."""
+    units = _UNIT.findall(text)
+    clusters: list[str] = []
+    glue_next = False
+    for index, unit in enumerate(units):
+        latin_gap = (
+            unit == " "
+            and clusters
+            and clusters[-1][-1:].isascii()
+            and clusters[-1][-1:].isalnum()
+            and index + 1 < len(units)
+            and units[index + 1][:1].isascii()
+            and units[index + 1][:1].isalnum()
+        )
+        if latin_gap:
+            clusters[-1] += unit  # the break comes after the space; the reader restores it
+            glue_next = False
+            continue
+        attach = clusters and (glue_next or unit[0] in NO_LINE_START or unit[0] in _SPACE)
+        if attach:
+            clusters[-1] += unit
+        else:
+            clusters.append(unit)
+        glue_next = unit[-1] in NO_LINE_END or unit[-1] in _SPACE
+    return clusters
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` display columns, by Chinese rules.
+
+    No line starts with closing punctuation or ends with opening punctuation; ——, ……,
+    numbers and Latin words stay whole. Only a piece wider than the whole line is cut.
+    """
+    lines: list[str] = []
+    line, used = "", 0
+    for cluster in _clusters(text):
+        size = display_width(cluster)
+        if line and used + size > width:
+            lines.append(line.rstrip(" ") if line.endswith(" ") and line[-2:-1].isalnum() else line)
+            line, used = "", 0
+        while size > width:  # a piece wider than a line: cut it, as nothing else fits
+            head, rest = _cut(cluster, width)
+            lines.append(head)
+            cluster, size = rest, display_width(rest)
+        line += cluster
+        used += size
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _cut(text: str, width: int) -> tuple[str, str]:
+    used = 0
+    for index, char in enumerate(text):
+        used += char_width(char)
+        if used > width:
+            return text[: max(1, index)], text[max(1, index) :]
+    return text, ""

@@ -89,6 +89,8 @@ class Item:
         check_line("title", self.title, required=True)
         check_line("source", self.source)
         check_line("author", self.author)
+        if self.author.strip() and not self.source.strip():
+            raise ModelError("author", "needs a source (the unit the person belongs to)")
         if isinstance(self.body, str) or not isinstance(self.body, tuple):
             raise ModelError("body", "must be a tuple of paragraphs")
         if not self.body:

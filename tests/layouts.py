@@ -7,7 +7,8 @@ import re
 
 from bulletin_tui.cjk import HAN, char_width
 from bulletin_tui.model import Issue
-from bulletin_tui.plaintext.common import attribution, format_distribution, header_lines
+from bulletin_tui.plaintext.common import attribution, format_distribution
+from bulletin_tui.plaintext.exporter import masthead_lines
 
 _UNBREAKABLE = re.compile(r"[A-Za-z0-9.%]+|.", re.S)
 
@@ -62,7 +63,7 @@ def pdf_text(issue: Issue, width: int, rnd: random.Random, *, blank_lines: bool)
     """Header, 【sections】, run-in headlines, hard wrap, page-break spaces, digit spacing."""
     lines: list[str] = []
     if issue.number or issue.total or issue.date or issue.publisher:
-        lines += [*header_lines(issue), "━" * 20]
+        lines += [*masthead_lines(issue, None), "━" * 20]
     lines += item_lines(issue, width)
     for line in issue.distribution:
         lines += wrap(format_distribution(line), width)

@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bulletin_tui.archive import Archive
+from bulletin_tui.cjk import display_width
 from bulletin_tui.cli import cli
 
 from .conftest import SAMPLE_TEXT
@@ -90,3 +91,30 @@ def test_gb18030_from_standard_input_and_unknown_encodings(tmp_path):
     wrong = run("import", "-", "--encoding", "ascii", "--series", "x", input=data)
     assert wrong.exit_code == 1
     assert "is not valid ascii" in wrong.stderr
+
+
+def test_export_to_stdout_and_to_a_file(tmp_path):
+    folder = tmp_path / "issues"
+    run("import", str(SAMPLE_TEXT), "--archive", str(folder), *HEADER)
+    shown = run("export", "工作动态-2024-005", "--archive", str(folder), "--width", "30")
+    assert shown.exit_code == 0
+    # too wide for 30 columns together, the office and the date take a line each
+    assert shown.stdout.startswith("工作动态\n第5期\n中共延津县委办公室\n2024年4月10日\n━")
+    assert max(display_width(line) for line in shown.stdout.splitlines()) == 30
+    target = tmp_path / "out.txt"
+    written = run("export", "工作动态-2024-005", "--archive", str(folder), "--encoding", "gb18030",
+                  "--crlf", "--run-in", "-o", str(target))  # fmt: skip
+    assert written.exit_code == 0
+    data = target.read_bytes()
+    assert data.decode("gb18030").startswith("工作动态\r\n")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    markdown = run("export", "工作动态-2024-005", "--archive", str(folder), "--format", "markdown")
+    assert markdown.stdout.startswith("# 工作动态 2024年第5期\n")
+
+
+def test_export_usage_errors(tmp_path):
+    folder = tmp_path / "issues"
+    run("import", str(SAMPLE_TEXT), "--archive", str(folder), *HEADER)
+    for bad in (["--encoding", "latin-1"], ["--width", "3"], ["--format", "pdf"]):
+        result = run("export", "工作动态-2024-005", "--archive", str(folder), *bad)
+        assert result.exit_code == 2, bad

@@ -66,6 +66,11 @@ def test_section_names_are_unique():
         Issue(series="工作动态", sections=(Section("民生"), Section("民生")))
 
 
+def test_an_author_needs_a_source():
+    with pytest.raises(ModelError, match="author: needs a source"):
+        Item(title="标题", body=("正文",), author="张华")
+
+
 def test_split_paragraphs_takes_each_line_with_text():
     assert split_paragraphs("第一段\n\n第二段\n第三段\n\n\n") == ("第一段", "第二段", "第三段")
 

@@ -148,7 +148,7 @@ def texts(*, tab: bool = False, required: bool = False) -> st.SearchStrategy[str
 
 
 items = st.builds(
-    Item,
+    lambda title, body, source, author: Item(title, body, source, author if source.strip() else ""),
     title=texts(required=True),
     body=st.lists(texts(tab=True, required=True), min_size=1, max_size=3).map(tuple),
     source=texts(),

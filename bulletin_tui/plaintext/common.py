@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bulletin_tui.model import Distribution, Issue, Item
+from bulletin_tui.model import Distribution, Item
 
 INDENT = "\u3000\u3000"
 RULE_CHAR = "━"
@@ -59,46 +59,3 @@ def attribution(item: Item) -> str:
     """``（县水利局 张华）``, or ``""`` when the item names no unit."""
     inside = " ".join(part for part in (item.source, item.author) if part)
     return f"（{inside}）" if inside else ""
-
-
-def header_lines(issue: Issue) -> list[str]:
-    """Series; 第N期 and 总第N期; office and date on one line."""
-    lines = [issue.series]
-    numbers = []
-    if issue.number is not None:
-        numbers.append(f"第{issue.number}期")
-    if issue.total is not None:
-        numbers.append(f"（总第{issue.total}期）")
-    if numbers:
-        lines.append("".join(numbers))
-    office = [part for part in (issue.publisher,) if part]
-    if issue.date is not None:
-        office.append(chinese_date(issue.date))
-    if office:
-        lines.append(INDENT.join(office))
-    return lines
-
-
-def export_text(issue: Issue, *, run_in: bool = False, rule_width: int = 20) -> str:
-    """The issue in its circulation form, one paragraph a line."""
-    rule = RULE_CHAR * rule_width
-    lines = [*header_lines(issue), rule]
-    for section in issue.sections:
-        lines.append("")
-        if section.name:
-            lines.append(f"【{section.name}】")
-        for number, item in enumerate(section.items):
-            if number:
-                lines.append("")
-            paragraphs = list(item.body)
-            paragraphs[-1] += attribution(item)
-            if run_in:
-                paragraphs[0] = f"{item.title}\u3000{paragraphs[0]}"
-            else:
-                lines.append(item.title)
-            lines.extend(INDENT + paragraph for paragraph in paragraphs)
-    lines.extend(["", rule])
-    lines.extend(format_distribution(line) for line in issue.distribution)
-    if issue.copies is not None:
-        lines.append(f"（共印{issue.copies}份）")
-    return "\n".join(lines) + "\n"

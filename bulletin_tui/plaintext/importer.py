@@ -22,6 +22,7 @@ from bulletin_tui.plaintext.header import Masthead, copies_in, distribution_labe
 from bulletin_tui.plaintext.layout import (
     TERMINAL,
     Line,
+    Paragraph,
     Wrapping,
     attribution_at_end,
     detect_wrapping,
@@ -266,13 +267,13 @@ def _read_sections(lines: list[Line], parse: _Parse) -> list[Section]:
 def _prelude(lines: list[Line], wrapping: Wrapping, parse: _Parse) -> list[Section]:
     """Text between the masthead and the first 【section】: items, or a note."""
     found = paragraphs(lines, wrapping)
-    if any(attribution_at_end(paragraph) for paragraph in found):
+    if any(attribution_at_end(paragraph.text) for paragraph in found):
         return [Section("", tuple(_items(found, parse)))]
     for paragraph in found:
-        parse.notes.append(paragraph)
+        parse.notes.append(paragraph.text)
         parse.warnings.append(
             f"text before the first section is neither masthead nor item; kept as a note: "
-            f"{paragraph[:30]}"
+            f"{paragraph.text[:30]}"
         )
     return []
 
@@ -286,21 +287,29 @@ def _headline_alone(paragraph: str) -> bool:
     )
 
 
-def _has_body(draft: list[str]) -> bool:
-    return len(draft) > 1 or not _headline_alone(draft[0])
+def _opens_item(draft: list[Paragraph], paragraph: Paragraph) -> bool:
+    """Does ``paragraph`` start the next item (the current one having a body already)?"""
+    has_body = len(draft) > 1 or not _headline_alone(draft[0].text)
+    if not has_body:
+        return False
+    # Where paragraphs are indented, a line that is not is a headline.
+    flush_headline = draft[-1].indented and not paragraph.indented
+    return (
+        flush_headline
+        or _headline_alone(paragraph.text)
+        or run_in_split(paragraph.text) is not None
+    )
 
 
-def _drafts(found: list[str]) -> Iterator[list[str]]:
+def _drafts(found: list[Paragraph]) -> Iterator[list[Paragraph]]:
     """Group paragraphs into items: an attribution closes one; a headline opens one."""
-    draft: list[str] = []
+    draft: list[Paragraph] = []
     closed = True
     for paragraph in found:
-        attribution = attribution_at_end(paragraph)
+        attribution = attribution_at_end(paragraph.text)
         if attribution and attribution.start() == 0 and draft and not closed:
             draft.append(paragraph)  # the attribution alone on its line
-        elif closed or (
-            _has_body(draft) and (_headline_alone(paragraph) or run_in_split(paragraph))
-        ):
+        elif closed or _opens_item(draft, paragraph):
             if draft:
                 yield draft
             draft = [paragraph]
@@ -311,26 +320,28 @@ def _drafts(found: list[str]) -> Iterator[list[str]]:
         yield draft
 
 
-def _items(found: list[str], parse: _Parse) -> Iterator[Item]:
+def _items(found: list[Paragraph], parse: _Parse) -> Iterator[Item]:
     for draft in _drafts(found):
         item = _item(draft, parse)
         if item is not None:
             yield item
 
 
-def _item(draft: list[str], parse: _Parse) -> Item | None:
+def _item(draft: list[Paragraph], parse: _Parse) -> Item | None:
     source, author = "", ""
-    last = draft[-1]
+    texts = [paragraph.text for paragraph in draft]
+    last = texts[-1]
     if attribution := attribution_at_end(last):
         remaining = last[: attribution.start()].strip(_WHITESPACE)
-        if not remaining and len(draft) == 1:
+        if not remaining and len(texts) == 1:
             parse.notes.append(last)
             parse.warnings.append(f"an attribution with no item before it; kept as a note: {last}")
             return None
         parse.consumed += [last[attribution.start()], last[attribution.end() - 1]]
         source, author = _attribution(attribution.group(1), parse)
-        draft = [*draft[:-1], remaining] if remaining else draft[:-1]
-    title, body = _headline(draft, parse)
+        texts = [*texts[:-1], remaining] if remaining else texts[:-1]
+    title_is_alone = len(texts) > 1 and not draft[0].indented and draft[1].indented
+    title, body = _headline(texts, parse, alone=title_is_alone)
     if not source:
         parse.warnings.append(f"no attribution (source) for the item “{parse.tidy(title)}”")
     return Item(
@@ -358,12 +369,14 @@ def _attribution(inside: str, parse: _Parse) -> tuple[str, str]:
     return source, " ".join(author.split())
 
 
-def _headline(draft: list[str], parse: _Parse) -> tuple[str, list[str]]:
+def _headline(draft: list[str], parse: _Parse, *, alone: bool) -> tuple[str, list[str]]:
     first = draft[0]
     if len(draft) > 1 and _headline_alone(first):
         return first, draft[1:]
     if split := run_in_split(first):
         return split[0], [split[1], *draft[1:]]
+    if len(draft) > 1 and alone:
+        return first, draft[1:]
     parse.warnings.append(f"could not tell the headline from the body in “{first[:30]}…”")
     if len(draft) > 1:
         return first, draft[1:]

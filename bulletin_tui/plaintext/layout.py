@@ -32,6 +32,20 @@ class Line:
     indented: bool  # two or more spaces, a tab or an ideographic space before the text
     blank_before: bool  # a blank line stood between this line and the previous one
     space_after: bool  # the line ended with whitespace (a word gap at the wrap)
+    lead: int = 0  # display width of the indentation
+
+    @property
+    def width(self) -> int:
+        """Columns the line took as printed: indentation, text, no inserted spaces."""
+        return self.lead + normalized_width(self.text)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph put back together, and whether its first line was indented."""
+
+    text: str
+    indented: bool
 
 
 def split_lines(text: str) -> list[Line]:
@@ -46,7 +60,8 @@ def split_lines(text: str) -> list[Line]:
         lead = _LEADING.match(raw).group()
         indented = len(lead) >= 2 or "\u3000" in lead or "\t" in lead
         space_after = raw.rstrip(" \t\u3000\u00a0") != raw
-        lines.append(Line(stripped, indented, blank and bool(lines), space_after))
+        lead_width = display_width(lead) if indented else 0
+        lines.append(Line(stripped, indented, blank and bool(lines), space_after, lead_width))
         blank = False
     return lines
 
@@ -119,12 +134,12 @@ class Wrapping:
         The slack allows for a number or a Latin word pushed to the next line whole,
         and for punctuation kept off the start of a line.
         """
-        return normalized_width(line.text) >= self.width - max(6, self.width // 4)
+        return line.width >= self.width - max(6, self.width // 4)
 
 
 def detect_wrapping(lines: list[Line]) -> Wrapping:
     """Hard wrap shows as many lines of about the same width that stop mid-sentence."""
-    widths = sorted(normalized_width(line.text) for line in lines)
+    widths = sorted(line.width for line in lines)
     if not widths:
         return Wrapping(False, 0, True)
     width = widths[(len(widths) * 3) // 4]
@@ -153,28 +168,30 @@ def _join(left: str, right: str, space: bool) -> str:
     return left + right
 
 
-def paragraphs(lines: list[Line], wrapping: Wrapping) -> list[str]:
+def paragraphs(lines: list[Line], wrapping: Wrapping) -> list[Paragraph]:
     """Join the lines of one section into paragraphs."""
-    result: list[str] = []
+    texts: list[str] = []
+    indents: list[bool] = []
     previous: Line | None = None
     lines_in_paragraph = 0
     for line in lines:
-        if previous is None:
-            result.append(line.text)
-            previous, lines_in_paragraph = line, 1
-            continue
-        joined = result[-1]
-        together = _join(joined, line.text, previous.space_after)
-        if _unclosed_paren(joined) and attribution_at_end(together[-60:]):
-            result[-1] = together  # an attribution split across two lines: （公路事业发展 / 中心）
-        elif _continues(previous, line, joined, lines_in_paragraph, result, wrapping):
-            result[-1] = together
-            lines_in_paragraph += 1
-        else:
-            result.append(line.text)
-            lines_in_paragraph = 1
+        if previous is not None:
+            joined = texts[-1]
+            together = _join(joined, line.text, previous.space_after)
+            if _unclosed_paren(joined) and attribution_at_end(together[-60:]):
+                texts[-1] = together  # an attribution split across two lines
+                previous = line
+                continue
+            if _continues(previous, line, joined, lines_in_paragraph, texts, wrapping):
+                texts[-1] = together
+                lines_in_paragraph += 1
+                previous = line
+                continue
+        texts.append(line.text)
+        indents.append(line.indented)
+        lines_in_paragraph = 1
         previous = line
-    return result
+    return [Paragraph(text, indented) for text, indented in zip(texts, indents, strict=True)]
 
 
 def _continues(
