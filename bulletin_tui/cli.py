@@ -116,11 +116,19 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    help="The language of the screen (default: $BULLETIN_LANG, else zh).",
+)
+
+
 @click.group(cls=BulletinGroup, invoke_without_command=True)
 @archive_option
+@LANG
 @click.version_option(package_name="bulletin-tui")
 @click.pass_context
-def cli(ctx: click.Context, archive_dir: Path | None) -> None:
+def cli(ctx: click.Context, archive_dir: Path | None, lang: str | None) -> None:
     """Read, compose, import and export Chinese work bulletins (工作动态).
 
     With no command, opens the reader on the archive.
@@ -128,14 +136,21 @@ def cli(ctx: click.Context, archive_dir: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["archive_dir"] = archive_dir
     if ctx.invoked_subcommand is None:
-        ctx.invoke(open_command)
+        ctx.invoke(open_command, archive_dir=archive_dir, lang=lang)
 
 
 @cli.command("open")
 @archive_option
-def open_command(archive_dir: Path | None = None) -> None:
+@LANG
+def open_command(archive_dir: Path | None = None, lang: str | None = None) -> None:
     """Open the reader (the terminal user interface)."""
-    fail("the terminal reader is not built yet; use `bulletin list` and `bulletin show`")
+    # Textual is imported here and only here: the other commands start without it.
+    from bulletin_tui.tui.i18n import choose_language
+
+    choose_language(lang)
+    from bulletin_tui.tui.app import run
+
+    run(open_archive(archive_dir))
 
 
 @cli.command("list")

@@ -1,0 +1,234 @@
+"""The reader app: a tree of issues beside a reader pane, kept in step with the files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+from textual.worker import Worker, WorkerState
+
+from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
+from bulletin_tui.atomic import write_atomic
+from bulletin_tui.errors import BulletinError
+from bulletin_tui.model import Item, Section
+from bulletin_tui.plaintext import encode, export
+from bulletin_tui.plaintext.exporter import item_lines
+from bulletin_tui.tui import render
+from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.screens.confirm import ConfirmScreen
+from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
+from bulletin_tui.tui.screens.help import HelpScreen
+from bulletin_tui.tui.widgets.issue_tree import IssueTree, NodeData, issue_label
+from bulletin_tui.tui.widgets.reader import Reader
+
+#: File name, modification time and size of every file: what "changed on disk" compares.
+Signature = frozenset[tuple[str, int, int]]
+
+
+class BulletinApp(App[None]):
+    """Read an archive of bulletin issues."""
+
+    CSS_PATH = "app.tcss"
+
+    def __init__(self, archive: Archive, *, watch_interval: float = 1.0) -> None:
+        super().__init__()
+        self.archive = archive
+        self.watch_interval = watch_interval
+        self.listing = Listing((), ())
+        self._signature: Signature | None = None
+        self.title = t("title")
+        self.sub_title = str(archive.root)
+        self.bind("q", "quit", description=t("key_quit"))
+        self.bind("question_mark", "help", description=t("key_help"), key_display="?")
+        self.bind("c", "copy_item", description=t("key_copy"))
+        self.bind("x", "export", description=t("key_export"))
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal():
+            tree = IssueTree(id="tree")
+            tree.border_title = t("tree")
+            yield tree
+            reader = Reader(id="reader")
+            reader.border_title = t("reader")
+            yield reader
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Reader).show(partial(render.message_text, t("loading")))
+        self.query_one(IssueTree).focus()
+        self.load_archive()
+        if self.watch_interval:
+            self.set_interval(self.watch_interval, self.look_for_changes)
+
+    # loading and watching ---------------------------------------------------------------
+
+    def _signature_now(self) -> Signature:
+        return frozenset(
+            (str(path), stat.st_mtime_ns, stat.st_size)
+            for path in self.archive.files()
+            for stat in (path.stat(),)
+        )
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_archive(self) -> None:
+        """Read every file (off the UI thread), then show the result."""
+        signature = self._signature_now() if self.archive.root.is_dir() else frozenset()
+        listing = self.archive.scan() if self.archive.root.is_dir() else Listing((), ())
+        self.call_from_thread(self.show_listing, listing, signature)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def look_for_changes(self) -> None:
+        """Compare the files with what was loaded; reload if any changed."""
+        if self._signature is None or not self.archive.root.is_dir():
+            return
+        signature = self._signature_now()
+        if signature != self._signature:
+            listing = self.archive.scan()
+            self.call_from_thread(self.show_listing, listing, signature)
+
+    def show_listing(self, listing: Listing, signature: Signature) -> None:
+        """Put a (new) listing on screen, keeping the selection where it still exists."""
+        changed = self._changed_paths(signature)
+        self.listing = listing
+        self._signature = signature
+        tree = self.query_one(IssueTree)
+        tree.show(listing)
+        if not listing.issues and not listing.broken:
+            message = (
+                t("empty_archive", path=self.archive.root)
+                if self.archive.root.is_dir()
+                else t("no_archive", path=self.archive.root)
+            )
+            self.query_one(Reader).show(partial(render.message_text, message))
+        self.call_after_refresh(self._show_node, tree.cursor_node, keep_scroll=True)
+        for path in changed:
+            self.notify(t("reloaded", path=path), timeout=3)
+
+    def _changed_paths(self, signature: Signature) -> list[str]:
+        if self._signature is None:
+            return []
+        return sorted({entry[0] for entry in signature ^ self._signature})
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            what = str(error) if isinstance(error, (BulletinError, OSError)) else repr(error)
+            self.notify(t("load_failed", error=what), severity="error", timeout=8)
+
+    # reading --------------------------------------------------------------------------
+
+    @on(IssueTree.NodeHighlighted)
+    def _highlighted(self, event: IssueTree.NodeHighlighted[NodeData]) -> None:
+        self._show_node(event.node)
+
+    def _show_node(self, node: object, *, keep_scroll: bool = False) -> None:
+        data = getattr(node, "data", None)
+        reader = self.query_one(Reader)
+        if isinstance(data, IssueFile):
+            reader.show(partial(render.issue_text, data.issue), keep_scroll=keep_scroll)
+        elif isinstance(data, Section):
+            reader.show(partial(render.section_text, data), keep_scroll=keep_scroll)
+        elif isinstance(data, Item):
+            reader.show(partial(render.item_text, data), keep_scroll=keep_scroll)
+        elif isinstance(data, BrokenFile):
+            reader.show(partial(render.broken_text, data), keep_scroll=keep_scroll)
+
+    # actions --------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_copy_item(self) -> None:
+        """Copy the selected item in its circulation form."""
+        item = self.query_one(IssueTree).cursor_node
+        if item is None or not isinstance(item.data, Item):
+            self.notify(t("nothing_to_copy"), severity="warning")
+            return
+        self.copy_to_clipboard("\n".join(item_lines(item.data, None, run_in=False)) + "\n")
+        self.notify(t("copied", title=item.data.title), markup=False)
+
+    def action_export(self) -> None:
+        """Ask how to export the selected issue, then write it."""
+        tree = self.query_one(IssueTree)
+        issue_file = tree.issue_of(tree.cursor_node)
+        if issue_file is None:
+            self.notify(t("nothing_to_export"), severity="warning")
+            return
+        screen = ExportScreen(issue_label(issue_file), issue_file.path.stem)
+        self.push_screen(screen, partial(self._export_chosen, issue_file))
+
+    def _export_chosen(self, issue_file: IssueFile, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        if request.target.exists():
+            question = ConfirmScreen(t("confirm_replace", path=request.target))
+            self.push_screen(question, partial(self._export_confirmed, issue_file, request))
+        else:
+            self.write_export(issue_file, request)
+
+    def _export_confirmed(self, issue_file: IssueFile, request: ExportRequest, yes: bool) -> None:
+        if yes:
+            self.write_export(issue_file, request)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def write_export(self, issue_file: IssueFile, request: ExportRequest) -> None:
+        """Write the export (off the UI thread) and say where it went."""
+        text = export(issue_file.issue, request.fmt, width=request.width)
+        try:
+            write_atomic(request.target, encode(text, encoding=request.encoding))
+        except OSError as error:
+            message = t("export_failed", error=error.strerror or error)
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        done = t("export_done", path=request.target.resolve())
+        self.call_from_thread(self.notify, done, markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(t("cmd_help"), t("cmd_help_help"), self.action_help)
+        yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.action_export)
+        for issue_file in self.listing.issues:
+            label = issue_label(issue_file)
+            yield SystemCommand(
+                t("cmd_goto", label=label), t("cmd_goto_help"), partial(self.go_to, issue_file.path)
+            )
+
+    def go_to(self, path: Path) -> None:
+        """Open the issue stored at ``path`` and select it."""
+        tree = self.query_one(IssueTree)
+        for node in tree.root.children:
+            if isinstance(node.data, IssueFile) and node.data.path == path:
+                node.expand()
+                tree.move_cursor(node)
+                tree.focus()
+                return
+
+    @property
+    def reader_text(self) -> str:
+        """The reader pane's text (what a person sees there), for tests."""
+        return self.query_one(Reader).text
+
+    def tree_labels(self) -> list[str]:
+        """Every visible label of the tree, in order, as plain text."""
+        tree = self.query_one(IssueTree)
+        labels = []
+        for line in range(tree.last_line + 1):
+            node = tree.get_node_at_line(line)
+            if node is not None:
+                label = node.label
+                labels.append(label.plain if isinstance(label, Text) else str(label))
+        return labels
+
+
+def run(archive: Archive) -> None:
+    """Run the app in the terminal."""
+    BulletinApp(archive).run()

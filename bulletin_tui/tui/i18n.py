@@ -1,0 +1,107 @@
+"""Every string the screen shows, in Chinese and English, in one catalogue."""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("zh", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # app and panes
+    "title": ("工作动态阅读器", "Bulletin reader"),
+    "tree": ("目录", "Contents"),
+    "reader": ("正文", "Reader"),
+    "loading": ("正在读取文稿库……", "Reading the archive…"),
+    "no_archive": (
+        "文稿库文件夹 {path} 不存在。用 bulletin new 或 bulletin import 建立，或用 --archive 指定文件夹。",
+        "The archive folder {path} does not exist. Create an issue with bulletin new "
+        "or bulletin import, or name a folder with --archive.",
+    ),
+    "empty_archive": ("文稿库 {path} 中还没有期刊。", "There are no issues in {path} yet."),
+    "broken_group": ("无法读取的文件", "Broken files"),
+    "broken_mark": ("✗ ", "✗ "),
+    "broken_title": ("无法读取的文件", "Broken file"),
+    "broken_help": (
+        "这个文件不会被改写。请修正后保存，目录会自动更新。",
+        "This file is never written to. Fix it and save; the tree updates by itself.",
+    ),
+    "line": ("第 {line} 行", "line {line}"),
+    "items_count": ("{count} 条", "{count} items"),
+    "unnamed_section": ("（未分栏目）", "(no section)"),
+    "undated": ("未注日期", "undated"),
+    "reloaded": (
+        "{path} 已在磁盘上更改，已重新读取。",
+        "{path} changed on disk and was read again.",
+    ),
+    "load_failed": ("读取文稿库失败：{error}", "Could not read the archive: {error}"),
+    # keys
+    "key_down": ("下移", "Down"),
+    "key_up": ("上移", "Up"),
+    "key_top": ("到顶", "Top"),
+    "key_bottom": ("到底", "Bottom"),
+    "key_toggle": ("展开/收起", "Open/close"),
+    "key_switch": ("切换窗格", "Switch pane"),
+    "key_help": ("帮助", "Help"),
+    "key_palette": ("命令面板", "Commands"),
+    "key_copy": ("复制本条", "Copy item"),
+    "key_export": ("导出本期", "Export issue"),
+    "key_quit": ("退出", "Quit"),
+    "key_mouse": ("鼠标", "mouse"),
+    "key_mouse_help": (
+        "点击目录中的条目即可阅读，滚轮翻页",
+        "Click an entry to read it; the wheel scrolls",
+    ),
+    # help
+    "help_title": ("按键说明", "Keys"),
+    "help_close": ("按 Esc 或 ? 关闭", "Press Esc or ? to close"),
+    # commands
+    "cmd_goto": ("转到：{label}", "Go to: {label}"),
+    "cmd_goto_help": ("在目录中打开这一期", "Open this issue in the tree"),
+    "cmd_export": ("导出本期", "Export the selected issue"),
+    "cmd_export_help": (
+        "把选中的一期导出为文本或 Markdown",
+        "Write the selected issue as text or Markdown",
+    ),
+    "cmd_help": ("按键说明", "Keys"),
+    "cmd_help_help": ("列出所有按键", "List every key"),
+    # copy
+    "copied": ("已复制“{title}”", "Copied “{title}”"),
+    "nothing_to_copy": ("请先选中一条", "Select an item first"),
+    # export
+    "export_title": ("导出：{label}", "Export: {label}"),
+    "export_format": ("格式", "Format"),
+    "export_text": ("纯文本", "Plain text"),
+    "export_markdown": ("Markdown", "Markdown"),
+    "export_width": ("每行宽度（留空则不折行）", "Line width (empty: no hard wrap)"),
+    "export_encoding": ("编码", "Encoding"),
+    "export_target": ("保存到", "Save to"),
+    "export_ok": ("导出", "Export"),
+    "cancel": ("取消", "Cancel"),
+    "export_bad_width": (
+        "宽度应为 10 以上的整数",
+        "The width must be a whole number of 10 or more",
+    ),
+    "export_no_target": ("请填写文件名", "Give a file name"),
+    "export_done": ("已导出到 {path}", "Written to {path}"),
+    "export_failed": ("导出失败：{error}", "Export failed: {error}"),
+    "nothing_to_export": ("请先选中一期", "Select an issue first"),
+    "confirm_replace": ("{path} 已存在。要替换它吗？", "{path} exists. Replace it?"),
+    "yes": ("替换", "Replace"),
+    "no": ("保留", "Keep it"),
+}
+
+_language = "zh"
+
+
+def choose_language(language: str | None = None) -> str:
+    """Set the screen's language: the argument, else $BULLETIN_LANG, else Chinese."""
+    global _language
+    wanted = (language or os.environ.get("BULLETIN_LANG") or "zh").lower()[:2]
+    _language = wanted if wanted in LANGUAGES else "zh"
+    return _language
+
+
+def t(key: str, **values: object) -> str:
+    """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in."""
+    text = CATALOGUE[key][LANGUAGES.index(_language)]
+    return text.format(**values) if values else text

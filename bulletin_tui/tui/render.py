@@ -1,0 +1,103 @@
+"""What the reader pane shows, as Rich ``Text`` laid out for a given width.
+
+Content from files is always appended as plain text, never parsed as markup, and wrapped
+by :func:`bulletin_tui.cjk.wrap` so that Chinese line-breaking rules hold on screen too.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from bulletin_tui.archive import BrokenFile
+from bulletin_tui.cjk import display_width, wrap
+from bulletin_tui.model import Issue, Item, Section
+from bulletin_tui.plaintext.common import INDENT, attribution, format_distribution
+from bulletin_tui.plaintext.exporter import masthead_lines
+from bulletin_tui.tui.i18n import t
+
+HEADLINE = "bold"
+SOURCE = "italic dim"
+SECTION = "bold cyan"
+SERIES = "bold red"
+RULE = "red"
+
+
+def _lines(text: str, width: int, style: str = "") -> Text:
+    return Text("\n".join(wrap(text, max(width, 4))), style=style)
+
+
+def item_text(item: Item, width: int) -> Text:
+    """Headline, then the body paragraphs indented by two ideographic spaces, then the source."""
+    out = Text()
+    out.append_text(_lines(item.title, width, HEADLINE))
+    for number, paragraph in enumerate(item.body):
+        out.append("\n")
+        last = number == len(item.body) - 1
+        wrapped = _lines(INDENT + paragraph + (attribution(item) if last else ""), width)
+        if last and attribution(item):
+            start = wrapped.plain.rfind("（")
+            wrapped.stylize(SOURCE, start)
+        out.append_text(wrapped)
+    return out
+
+
+def section_text(section: Section, width: int) -> Text:
+    """The section's name and all its items in order."""
+    out = Text()
+    if section.name:
+        out.append_text(_lines(f"【{section.name}】", width, SECTION))
+        out.append("\n\n")
+    for number, item in enumerate(section.items):
+        if number:
+            out.append("\n\n")
+        out.append_text(item_text(item, width))
+    return out
+
+
+def _centred(text: str, width: int, style: str) -> Text:
+    gap = max(0, (width - display_width(text)) // 2)
+    return Text(" " * gap + text, style=style)
+
+
+def issue_text(issue: Issue, width: int) -> Text:
+    """The whole issue as printed: masthead, rule, sections, rule, footer."""
+    out = Text()
+    series, *details = masthead_lines(issue, None)
+    out.append_text(_centred(series, width, SERIES))
+    for line in details:
+        out.append("\n")
+        out.append_text(_centred(line, width, "bold"))
+    rule = Text("\n" + "━" * max(width, 4), style=RULE)
+    out.append_text(rule)
+    for section in issue.sections:
+        out.append("\n\n")
+        out.append_text(section_text(section, width))
+    if issue.distribution or issue.copies is not None:
+        out.append_text(Text("\n\n" + "━" * max(width, 4), style=RULE))
+        for line in issue.distribution:
+            out.append("\n")
+            out.append_text(_lines(format_distribution(line), width))
+        if issue.copies is not None:
+            out.append(f"\n（共印{issue.copies}份）")
+    return out
+
+
+def broken_text(broken: BrokenFile, width: int) -> Text:
+    """Which file, where, why, and what to do about it."""
+    error = broken.error
+    out = Text()
+    out.append_text(_lines(t("broken_title"), width, "bold red"))
+    out.append("\n\n")
+    out.append(str(broken.path), style="bold")
+    if error.line is not None:
+        out.append("  " + t("line", line=error.line), style="dim")
+    out.append("\n\n")
+    out.append_text(_lines(error.reason, width, "red"))
+    out.append("\n\n")
+    out.append_text(_lines(t("broken_help"), width, "dim"))
+    return out
+
+
+def message_text(message: str, width: int) -> Text:
+    """A plain message in the reader (an empty or missing archive)."""
+    return _lines(message, width, "dim")
