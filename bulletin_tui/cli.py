@@ -135,6 +135,7 @@ def cli(ctx: click.Context, archive_dir: Path | None, lang: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["archive_dir"] = archive_dir
+    ctx.obj["lang"] = lang
     if ctx.invoked_subcommand is None:
         ctx.invoke(open_command, archive_dir=archive_dir, lang=lang)
 
@@ -147,7 +148,7 @@ def open_command(archive_dir: Path | None = None, lang: str | None = None) -> No
     # Textual is imported here and only here: the other commands start without it.
     from bulletin_tui.tui.i18n import choose_language
 
-    choose_language(lang)
+    choose_language(lang or (click.get_current_context().obj or {}).get("lang"))
     from bulletin_tui.tui.app import run
 
     run(open_archive(archive_dir))

@@ -161,10 +161,18 @@ def test_archive_order_option_then_environment_then_issues_folder(tmp_path, monk
     assert "no issues in issues" in run("list").output
 
 
-def test_bare_bulletin_says_the_reader_is_not_there_yet():
-    result = run()
-    assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1
+@pytest.mark.parametrize("args", [[], ["open"]])
+def test_bare_bulletin_and_open_launch_the_reader_on_the_archive(folder, monkeypatch, args):
+    import bulletin_tui.tui.app as tui_app
+    from bulletin_tui.tui import i18n
+
+    launched = []
+    monkeypatch.setattr(tui_app, "run", lambda archive: launched.append(archive.root))
+    result = run("--archive", str(folder), "--lang", "en", *args)
+    assert result.exit_code == 0, result.output
+    assert launched == [folder]
+    assert i18n.t("tree") == "Contents"
+    i18n.choose_language("zh")
 
 
 def subprocess_env(tmp_path: Path) -> dict[str, str]:

@@ -1,0 +1,54 @@
+"""What people look at, as SVG snapshots (pytest-textual-snapshot), in Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bulletin_tui.archive import Archive
+from bulletin_tui.tui.app import BulletinApp
+from bulletin_tui.tui.i18n import choose_language
+from bulletin_tui.tui.widgets.issue_tree import IssueTree
+
+SAMPLE_ISSUE = Path(__file__).parent.parent / "issues" / "工作动态-2024-005.toml"
+SIZES = [(80, 24), (140, 45)]
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch) -> BulletinApp:
+    """The bundled issue and a broken file, in a folder named the same in every run."""
+    choose_language("zh")
+    monkeypatch.chdir(tmp_path)
+    folder = Path("issues")
+    folder.mkdir()
+    (folder / SAMPLE_ISSUE.name).write_bytes(SAMPLE_ISSUE.read_bytes())
+    (folder / "broken.toml").write_text('[issue]\nseries = "工作动态"\nnumber = "五"\n')
+    assert dt.date.today()  # the screens show no clock or date of their own
+    return BulletinApp(Archive(folder), watch_interval=0)
+
+
+async def loaded(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause()
+
+
+def go(key: str):
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        tree = pilot.app.query_one(IssueTree)
+        if key == "issue":
+            tree.move_cursor_to_line(0)
+        elif key == "broken":
+            tree.move_cursor_to_line(tree.last_line)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("view", ["item", "issue", "broken"])
+def test_views(snap_compare, app, view, size):
+    assert snap_compare(app, terminal_size=size, run_before=go(view))
