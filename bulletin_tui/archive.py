@@ -11,10 +11,10 @@ from pathlib import Path
 from bulletin_tui.atomic import write_atomic
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
 from bulletin_tui.model import Issue, is_control
+from bulletin_tui.settings import SETTINGS_FILE
 from bulletin_tui.tomledit import IssueDocument
 from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue, read_issue
 
-SETTINGS_FILE = "bulletin.toml"
 _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 

@@ -52,3 +52,12 @@ def go(key: str):
 @pytest.mark.parametrize("view", ["item", "issue", "broken"])
 def test_views(snap_compare, app, view, size):
     assert snap_compare(app, terminal_size=size, run_before=go(view))
+
+
+def test_statistics_screen(snap_compare, app):
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -239,3 +239,51 @@ async def test_a_missing_archive_folder_is_explained(tmp_path):
         await started(app, pilot)
         assert "nowhere" in app.reader_text
         assert "不存在" in app.reader_text
+
+
+async def test_statistics_screen_ranks_and_drills_down_to_an_item(archive):
+    from bulletin_tui.tui.screens.stats import StatsScreen
+
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("s")
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        # two issues: 开发区 3 items (2 + the injected one), 城市管理局 2, 潭龙街道 2
+        assert screen.ranking_text[0][:4] == ["1", "开发区", "3", "3"]
+        assert [row[1] for row in screen.ranking_text] == ["开发区", "城市管理局", "潭龙街道"]
+        screen.query_one("#by").value = "section"
+        await pilot.pause()
+        assert screen.ranking_text[0][:4] == ["1", "民生保障", "4", "4"]
+        screen.query_one("#by").value = "source"
+        await pilot.pause()
+        await pilot.press("down", "enter")  # 城市管理局
+        items = screen.query_one("#items")
+        assert items.display
+        assert items.row_count == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, StatsScreen)
+        assert app.reader_text.startswith("县城市管理局整治窨井盖\n")
+        assert cursor_data(app).title == "县城市管理局整治窨井盖"
+
+
+async def test_statistics_with_a_date_range_and_back_with_escape(archive):
+    from bulletin_tui.tui.screens.stats import StatsScreen
+
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("s")
+        screen = app.screen
+        screen.query_one("#from").value = "2024-04-01"
+        screen.refresh_ranking()
+        await pilot.pause()
+        assert screen.ranking_text[0][:4] == ["1", "开发区", "2", "2"]
+        screen.query_one("#from").value = "2030-01-01"
+        screen.refresh_ranking()
+        await pilot.pause()
+        assert "没有采用的条目" in screen.ranking_text[0][1]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, StatsScreen)

@@ -20,11 +20,13 @@ from bulletin_tui.errors import BulletinError
 from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
 from bulletin_tui.plaintext.exporter import item_lines
+from bulletin_tui.settings import load_settings
 from bulletin_tui.tui import render
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
+from bulletin_tui.tui.screens.stats import ItemTarget, StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree, NodeData, issue_label
 from bulletin_tui.tui.widgets.reader import Reader
 
@@ -49,6 +51,7 @@ class BulletinApp(App[None]):
         self.bind("question_mark", "help", description=t("key_help"), key_display="?")
         self.bind("c", "copy_item", description=t("key_copy"))
         self.bind("x", "export", description=t("key_export"))
+        self.bind("s", "stats", description=t("key_stats"))
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -192,8 +195,35 @@ class BulletinApp(App[None]):
         done = t("export_done", path=request.target.resolve())
         self.call_from_thread(self.notify, done, markup=False)
 
+    def action_stats(self) -> None:
+        """The statistics screen; an item chosen there opens in the reader."""
+        settings, problem = load_settings(self.archive.root)
+        if problem is not None:
+            self.notify(t("settings_problem", error=problem), severity="warning", markup=False)
+        self.push_screen(StatsScreen(self.listing, settings), self.open_item)
+
+    def open_item(self, target: ItemTarget | None) -> None:
+        """Select an item in the tree (its issue and section opened) and show it."""
+        if target is None:
+            return
+        tree = self.query_one(IssueTree)
+        for issue_node in tree.root.children:
+            if not isinstance(issue_node.data, IssueFile) or issue_node.data.path != target.path:
+                continue
+            for section_node in issue_node.children:
+                if section_node.data.name != target.section:
+                    continue
+                for item_node in section_node.children:
+                    if item_node.data.title == target.title:
+                        issue_node.expand()
+                        section_node.expand()
+                        tree.focus()
+                        self.call_after_refresh(tree.move_cursor, item_node)
+                        return
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(t("cmd_stats"), t("cmd_stats_help"), self.action_stats)
         yield SystemCommand(t("cmd_help"), t("cmd_help_help"), self.action_help)
         yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.action_export)
         for issue_file in self.listing.issues:

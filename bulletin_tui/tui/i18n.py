@@ -88,6 +88,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "confirm_replace": ("{path} 已存在。要替换它吗？", "{path} exists. Replace it?"),
     "yes": ("替换", "Replace"),
     "no": ("保留", "Keep it"),
+    # statistics
+    "key_stats": ("统计", "Statistics"),
+    "cmd_stats": ("信息采用统计", "Adoption statistics"),
+    "cmd_stats_help": (
+        "按单位、栏目、月份或刊物统计采用条数和得分",
+        "Items and score by unit, section, month or series",
+    ),
+    "stats_back": ("返回", "Back"),
+    "stats_by": ("统计", "By"),
+    "stats_by_source": ("单位", "Unit"),
+    "stats_by_section": ("栏目", "Section"),
+    "stats_by_month": ("月份", "Month"),
+    "stats_by_series": ("刊物", "Series"),
+    "stats_from": ("从", "From"),
+    "stats_to": ("到", "To"),
+    "stats_all_series": ("全部刊物", "All series"),
+    "stats_bad_date": (
+        "“{text}”不是日期（如 2024-04-10）",
+        "“{text}” is not a date (like 2024-04-10)",
+    ),
+    "stats_rank": ("名次", "Rank"),
+    "stats_items": ("条数", "Items"),
+    "stats_score": ("得分", "Score"),
+    "stats_empty": ("这个范围内没有采用的条目", "No adopted items in this range"),
+    "stats_no_source": ("（未注来源）", "(no source)"),
+    "stats_issue": ("期", "Issue"),
+    "stats_section": ("栏目", "Section"),
+    "stats_title": ("标题", "Headline"),
+    "settings_problem": ("{error}；统计时未使用它", "{error}; counting without it"),
 }
 
 _language = "zh"

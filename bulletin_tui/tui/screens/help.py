@@ -22,6 +22,7 @@ KEYS: list[tuple[str, str]] = [
     ("tab", "key_switch"),
     ("c", "key_copy"),
     ("x", "key_export"),
+    ("s", "key_stats"),
     ("?", "key_help"),
     ("ctrl+p", "key_palette"),
     ("q", "key_quit"),

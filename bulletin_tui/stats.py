@@ -1,0 +1,137 @@
+"""Adoption statistics (信息采用统计): items and points per unit, section, month or series."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from bulletin_tui.archive import IssueFile
+from bulletin_tui.model import Item, Section
+from bulletin_tui.settings import Settings
+
+GROUPINGS = ("source", "section", "month", "series")
+UNDATED = "undated"
+TOWNSHIP = "township"
+DEPARTMENT = "department"
+
+_TOWNSHIP = re.compile(r"(乡|镇|街道|街道办|街道办事处|乡政府|镇政府)$")
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """One adopted item, with where it appeared: what statistics count."""
+
+    issue_file: IssueFile
+    section: Section
+    item: Item
+    unit: str  # the source, after aliases
+    points: float
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the ranking."""
+
+    key: str
+    items: int
+    score: float
+
+    def as_dict(self) -> dict[str, object]:
+        """``{"key", "items", "score"}``, as ``--json`` prints it."""
+        score = int(self.score) if float(self.score).is_integer() else round(self.score, 4)
+        return {"key": self.key, "items": self.items, "score": score}
+
+
+def unit_class(unit: str) -> str:
+    """Townships and streets (乡, 镇, 街道) rank apart from county departments."""
+    return TOWNSHIP if _TOWNSHIP.search(unit) else DEPARTMENT
+
+
+def adopted_items(
+    issues: Iterable[IssueFile],
+    settings: Settings,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    series: str | None = None,
+) -> Iterator[Adopted]:
+    """Every item of the matching issues. A dated range leaves undated issues out."""
+    for issue_file in issues:
+        issue = issue_file.issue
+        if series is not None and issue.series != series:
+            continue
+        if date_from is not None or date_to is not None:
+            if issue.date is None:
+                continue
+            if date_from is not None and issue.date < date_from:
+                continue
+            if date_to is not None and issue.date > date_to:
+                continue
+        points = settings.points(issue.series)
+        for section in issue.sections:
+            for item in section.items:
+                yield Adopted(issue_file, section, item, settings.unit(item.source), points)
+
+
+def key_of(entry: Adopted, by: str) -> str:
+    """What ``entry`` is counted under when grouping ``by`` source, section, month or series."""
+    if by == "source":
+        return entry.unit
+    if by == "section":
+        return entry.section.name
+    if by == "month":
+        date = entry.issue_file.issue.date
+        return f"{date.year:04d}-{date.month:02d}" if date else UNDATED
+    if by == "series":
+        return entry.issue_file.issue.series
+    raise ValueError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
+
+
+def ranking(entries: Iterable[Adopted], by: str) -> list[Row]:
+    """Items and points per key, highest score first, then most items, then by key."""
+    items: dict[str, int] = defaultdict(int)
+    score: dict[str, float] = defaultdict(float)
+    for entry in entries:
+        key = key_of(entry, by)
+        items[key] += 1
+        score[key] += entry.points
+    rows = [Row(key, items[key], score[key]) for key in items]
+    return sorted(rows, key=lambda row: (-row.score, -row.items, row.key))
+
+
+def suggest_aliases(units: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs (name, likely the same unit as) by the usual variants: with or without the
+    county prefix 县, 办 for 办公室, with or without 局 / 办. Suggestions only."""
+    counts: dict[str, int] = defaultdict(int)
+    for unit in units:
+        counts[unit] += 1
+    groups: dict[str, list[str]] = defaultdict(list)
+    for unit in counts:
+        groups[_stem(unit)].append(unit)
+    pairs = []
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        target = sorted(names, key=lambda name: (-counts[name], len(name), name))[0]
+        pairs += [(name, target) for name in sorted(names) if name != target]
+    return sorted(pairs)
+
+
+def _stem(unit: str) -> str:
+    stem = unit.removeprefix("县")
+    if stem.endswith("办公室"):
+        stem = stem[:-3] + "办"
+    return stem.removesuffix("局").removesuffix("办") or unit
+
+
+def ranked(rows: list[Row]) -> Iterator[tuple[int, Row]]:
+    """Rows with their rank; equal score and items share a rank (1, 1, 3)."""
+    rank = 0
+    previous: tuple[float, int] | None = None
+    for position, row in enumerate(rows, 1):
+        if (row.score, row.items) != previous:
+            rank, previous = position, (row.score, row.items)
+        yield rank, row

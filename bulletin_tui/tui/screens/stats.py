@@ -1,0 +1,179 @@
+"""The statistics screen: a ranking with bars, by unit, section, month or series; drill down
+to a key's items and open one in the reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Select
+
+from bulletin_tui.archive import Listing
+from bulletin_tui.cjk import display_width
+from bulletin_tui.plaintext import parse_date
+from bulletin_tui.settings import Settings
+from bulletin_tui.stats import GROUPINGS, Adopted, Row, adopted_items, key_of, ranked, ranking
+from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.widgets.issue_tree import issue_label
+
+
+@dataclass(frozen=True)
+class ItemTarget:
+    """An item to open in the reader: its file, section and headline."""
+
+    path: Path
+    section: str
+    title: str
+
+
+class StatsScreen(Screen[ItemTarget | None]):
+    """Dismisses with the item chosen in a drill-down, or None."""
+
+    BINDINGS = [Binding("escape", "back", t("stats_back"))]
+
+    def __init__(self, listing: Listing, settings: Settings) -> None:
+        super().__init__()
+        self.listing = listing
+        self.settings = settings
+        self.rows: list[Row] = []
+        self.entries: list[Adopted] = []
+        self.drilled: list[Adopted] | None = None
+
+    def compose(self) -> ComposeResult:
+        series = sorted({f.issue.series for f in self.listing.issues})
+        with Horizontal(id="filters"):
+            yield Label(t("stats_by"))
+            yield Select([(t(f"stats_by_{g}"), g) for g in GROUPINGS], value="source",
+                         allow_blank=False, id="by")  # fmt: skip
+            yield Label(t("stats_from"))
+            yield Input(placeholder="2024-01-01", id="from")
+            yield Label(t("stats_to"))
+            yield Input(placeholder="2024-12-31", id="to")
+            yield Select([(name, name) for name in series], prompt=t("stats_all_series"),
+                         id="series")  # fmt: skip
+        yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="items", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#items").display = False
+        self.refresh_ranking()
+        self.query_one("#ranking").focus()
+
+    # filling ----------------------------------------------------------------------------
+
+    def _filters(self) -> dict[str, object]:
+        dates = {}
+        for name in ("from", "to"):
+            text = self.query_one(f"#{name}", Input).value.strip()
+            date = parse_date(text) if text else None
+            if text and date is None:
+                self.notify(t("stats_bad_date", text=text), severity="warning", markup=False)
+            dates[name] = date
+        series = self.query_one("#series", Select).value
+        return {
+            "date_from": dates["from"],
+            "date_to": dates["to"],
+            "series": None if series is Select.NULL else str(series),
+        }
+
+    @property
+    def by(self) -> str:
+        return str(self.query_one("#by", Select).value)
+
+    def refresh_ranking(self) -> None:
+        """Count again with the current choices and redraw the table."""
+        self.entries = list(adopted_items(self.listing.issues, self.settings, **self._filters()))
+        self.rows = ranking(self.entries, self.by)
+        self._draw_ranking()
+
+    def _label(self, key: str) -> str:
+        if key:
+            return key
+        return t("unnamed_section") if self.by == "section" else t("stats_no_source")
+
+    def _draw_ranking(self) -> None:
+        table = self.query_one("#ranking", DataTable)
+        table.clear(columns=True)
+        labels = [self._label(row.key) for row in self.rows]
+        key_width = max((display_width(label) for label in labels), default=4)
+        bar_room = max(4, self.size.width - key_width - 4 - 6 - 8 - 12)
+        table.add_column(t("stats_rank"), key="rank")
+        table.add_column(t(f"stats_by_{self.by}"), key="key")
+        table.add_column(t("stats_items"), key="items")
+        table.add_column(t("stats_score"), key="score")
+        table.add_column("", key="bar")
+        top = max((row.score for row in self.rows), default=0) or 1
+        for (rank, row), label in zip(ranked(self.rows), labels, strict=True):
+            bar = Text("█" * max(1, round(bar_room * row.score / top)), style="green")
+            score = row.as_dict()["score"]
+            table.add_row(str(rank), Text(label), str(row.items), str(score), bar, key=row.key)
+        if not self.rows:
+            table.add_row("", Text(t("stats_empty")), "", "", "")
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted and self.drilled is None:
+            self._draw_ranking()
+
+    @on(Select.Changed)
+    @on(Input.Submitted)
+    def _choices_changed(self) -> None:
+        self.refresh_ranking()
+
+    # drilling down ----------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#ranking")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        if key is None or not self.rows:
+            return
+        self.drilled = [entry for entry in self.entries if key_of(entry, self.by) == key]
+        items = self.query_one("#items", DataTable)
+        items.clear(columns=True)
+        items.add_column(t("stats_issue"))
+        items.add_column(t("stats_section"))
+        items.add_column(t("stats_title"))
+        for number, entry in enumerate(self.drilled):
+            items.add_row(
+                Text(issue_label(entry.issue_file)),
+                Text(entry.section.name or t("unnamed_section")),
+                Text(entry.item.title),
+                key=str(number),
+            )
+        self.query_one("#ranking").display = False
+        items.display = True
+        items.focus()
+
+    @on(DataTable.RowSelected, "#items")
+    def _item_chosen(self, event: DataTable.RowSelected) -> None:
+        if self.drilled is None or event.row_key.value is None:
+            return
+        entry = self.drilled[int(event.row_key.value)]
+        self.dismiss(ItemTarget(entry.issue_file.path, entry.section.name, entry.item.title))
+
+    def action_back(self) -> None:
+        """From the items back to the ranking; from the ranking back to the reader."""
+        if self.drilled is not None:
+            self.drilled = None
+            self.query_one("#items").display = False
+            ranking_table = self.query_one("#ranking")
+            ranking_table.display = True
+            ranking_table.focus()
+            self._draw_ranking()
+        else:
+            self.dismiss(None)
+
+    @property
+    def ranking_text(self) -> list[list[str]]:
+        """The ranking table's cells as plain text, row by row (for tests)."""
+        table = self.query_one("#ranking", DataTable)
+        return [
+            [str(getattr(c, "plain", c)) for c in table.get_row_at(i)]
+            for i in range(table.row_count)
+        ]
