@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bulletin_tui.archive import Archive
+from bulletin_tui.drafts import Drafts
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
@@ -26,7 +27,7 @@ def app(tmp_path: Path, monkeypatch) -> BulletinApp:
     (folder / SAMPLE_ISSUE.name).write_bytes(SAMPLE_ISSUE.read_bytes())
     (folder / "broken.toml").write_text('[issue]\nseries = "工作动态"\nnumber = "五"\n')
     assert dt.date.today()  # the screens show no clock or date of their own
-    return BulletinApp(Archive(folder), watch_interval=0)
+    return BulletinApp(Archive(folder), watch_interval=0, drafts=Drafts(tmp_path / "drafts"))
 
 
 async def loaded(pilot) -> None:
@@ -61,3 +62,17 @@ def test_statistics_screen(snap_compare, app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+@pytest.mark.parametrize("errors", [False, True], ids=["empty", "errors"])
+def test_item_form(snap_compare, app, errors):
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        if errors:
+            pilot.app.screen.query_one("#title").value = "只有标题"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 45), run_before=run_before)

@@ -219,3 +219,12 @@ def _continues(
     at_item_start = len(done) == 1 or attribution_at_end(done[-2]) is not None
     alone = lines_in_paragraph == 1 and paragraph == previous.text
     return not (alone and at_item_start and run_in_split(previous.text) is None)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph joined as a reader would: no space inside Chinese text, one
+    space between two Latin words."""
+    text = ""
+    for line in lines:
+        text = _join(text, line, False) if text else line
+    return text

@@ -16,12 +16,15 @@ from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
 from bulletin_tui.atomic import write_atomic
+from bulletin_tui.drafts import Drafts
+from bulletin_tui.drafts import default_folder as default_drafts_folder
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
 from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.settings import load_settings
 from bulletin_tui.tui import render
+from bulletin_tui.tui.composing import Composer
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
@@ -34,15 +37,19 @@ from bulletin_tui.tui.widgets.reader import Reader
 Signature = frozenset[tuple[str, int, int]]
 
 
-class BulletinApp(App[None]):
-    """Read an archive of bulletin issues."""
+class BulletinApp(Composer, App[None]):
+    """Read and compose an archive of bulletin issues."""
 
     CSS_PATH = "app.tcss"
 
-    def __init__(self, archive: Archive, *, watch_interval: float = 1.0) -> None:
+    def __init__(
+        self, archive: Archive, *, watch_interval: float = 1.0, drafts: Drafts | None = None
+    ) -> None:
         super().__init__()
         self.archive = archive
         self.watch_interval = watch_interval
+        self.drafts = drafts or Drafts(default_drafts_folder())
+        self.undo_stack = []
         self.listing = Listing((), ())
         self._signature: Signature | None = None
         self.title = t("title")
@@ -52,6 +59,13 @@ class BulletinApp(App[None]):
         self.bind("c", "copy_item", description=t("key_copy"))
         self.bind("x", "export", description=t("key_export"))
         self.bind("s", "stats", description=t("key_stats"))
+        self.bind("a", "new_item", description=t("key_add"))
+        self.bind("e", "edit_item", description=t("key_edit"))
+        self.bind("d", "delete_item", description=t("key_delete"))
+        self.bind("alt+up", "move_item(-1)", description=t("key_move"), show=False)
+        self.bind("alt+down", "move_item(1)", description=t("key_move"), show=False)
+        self.bind("A", "new_issue", description=t("key_new_issue"), show=False)
+        self.bind("u", "undo", description=t("key_undo"), show=False)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -97,13 +111,24 @@ class BulletinApp(App[None]):
             listing = self.archive.scan()
             self.call_from_thread(self.show_listing, listing, signature)
 
-    def show_listing(self, listing: Listing, signature: Signature) -> None:
+    def show_listing(
+        self,
+        listing: Listing,
+        signature: Signature,
+        *,
+        announce: bool = True,
+        select: ItemTarget | None = None,
+    ) -> None:
         """Put a (new) listing on screen, keeping the selection where it still exists."""
-        changed = self._changed_paths(signature)
+        changed = self._changed_paths(signature) if announce else []
         self.listing = listing
         self._signature = signature
         tree = self.query_one(IssueTree)
-        tree.show(listing)
+        focus = None
+        if select is not None:
+            focus = (("issue", str(select.path)), ("section", select.section),
+                     ("item", select.title))  # fmt: skip
+        tree.show(listing, focus)
         if not listing.issues and not listing.broken:
             message = (
                 t("empty_archive", path=self.archive.root)
@@ -111,7 +136,7 @@ class BulletinApp(App[None]):
                 else t("no_archive", path=self.archive.root)
             )
             self.query_one(Reader).show(partial(render.message_text, message))
-        self.call_after_refresh(self._show_node, tree.cursor_node, keep_scroll=True)
+        self.call_after_refresh(lambda: self._show_node(tree.cursor_node, keep_scroll=True))
         for path in changed:
             self.notify(t("reloaded", path=path), timeout=3)
 

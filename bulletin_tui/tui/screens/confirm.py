@@ -20,16 +20,18 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", show=False),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
+        self.yes = yes or t("yes")
+        self.no = no or t("no")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.question, markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(t("yes"), id="yes", variant="warning")
-                yield Button(t("no"), id="no")
+                yield Button(self.yes, id="yes", variant="warning")
+                yield Button(self.no, id="no")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -72,9 +72,10 @@ class IssueTree(Tree[NodeData]):
             label.truncate(room, overflow="ellipsis")
         return label
 
-    def show(self, listing: Listing) -> None:
-        """Rebuild the tree from a listing, keeping the cursor on the same thing if it is there."""
-        wanted = self.path_of(self.cursor_node)
+    def show(self, listing: Listing, focus: tuple | None = None) -> None:
+        """Rebuild the tree from a listing, keeping the cursor on the same thing if it is there
+        (or putting it on ``focus``, a path of node keys)."""
+        wanted = focus or self.path_of(self.cursor_node)
         expanded = {self.path_of(node) for node in self._all_nodes() if node.is_expanded}
         first_time = not self.root.children
         self.clear()
