@@ -72,8 +72,16 @@ class KeyLines:
     """
 
     def __init__(self, text: str) -> None:
-        self.lines: dict[Path_, int] = {}
-        self._scan(text)
+        self._text = text
+        self._lines: dict[Path_, int] | None = None
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """Path → line, worked out on first use (only a broken file needs it)."""
+        if self._lines is None:
+            self._lines = {}
+            self._scan(self._text)
+        return self._lines
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest enclosing table that was found."""
@@ -97,12 +105,12 @@ class KeyLines:
                 close = stripped.find("]]" if is_array else "]")
                 names = _split_dotted(stripped[2 if is_array else 1 : close])
                 table = _resolve(names, is_array, counts, current)
-                self.lines[table] = line
+                self._lines[table] = line
             elif stripped and not stripped.startswith("#"):
                 equals = _find_equals(stripped)
                 if equals > 0:
                     key = _split_dotted(stripped[:equals])
-                    self.lines[table + tuple(key)] = line
+                    self._lines[(*table, *key)] = line
                     value_start = pos + (end - pos - len(stripped)) + equals + 1
                     value_end = _skip_value(text, value_start)
                     line += text.count("\n", pos, value_end)
