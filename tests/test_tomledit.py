@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import subprocess
 
 import pytest
@@ -173,22 +174,27 @@ def test_header_edit_keeps_the_comment_above_issue_and_the_unknown_key():
 def test_items_added_in_two_clones_to_different_sections_merge_without_conflict(tmp_path):
     """The file layout keeps concurrent additions to different sections apart for git."""
 
+    identity = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path)}  # fmt: skip
+
     def git(*args, cwd=tmp_path):
-        subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+        env = {**os.environ, **identity}
+        subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
 
     origin = tmp_path / "origin"
     origin.mkdir()
     git("init", "-q", "-b", "main", cwd=origin)
     (origin / "issue.toml").write_text(HAND_WRITTEN, encoding="utf-8")
     git("add", ".", cwd=origin)
-    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "issue", cwd=origin)
+    git("commit", "-qm", "issue", cwd=origin)
     for name, section in (("one", "助企服务"), ("two", "民生保障")):
         git("clone", "-q", str(origin), name)
         clone = tmp_path / name
         document = IssueDocument((clone / "issue.toml").read_text(encoding="utf-8"))
         document.add_item(section, Item(f"{name}的条目", (f"{name}正文",), "开发区"))
         (clone / "issue.toml").write_text(document.text(), encoding="utf-8")
-        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", name, cwd=clone)
+        git("commit", "-qam", name, cwd=clone)
     one = tmp_path / "one"
     git("pull", "-q", "--no-rebase", str(tmp_path / "two"), "main", cwd=one)
     merged = IssueDocument((one / "issue.toml").read_text(encoding="utf-8")).issue()
