@@ -530,16 +530,19 @@ def _print_aliases(pairs: list[tuple[str, str]], as_json: bool) -> None:
 
 def _print_csv(tables: dict[str, list[Any]], classes: bool) -> None:
     import csv
+    import io
 
     from bulletin_tui.stats import ranked
 
-    writer = csv.writer(click.get_text_stream("stdout"), lineterminator="\n")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow((["class"] if classes else []) + ["rank", "key", "items", "score"])
     for kind, rows in tables.items():
         for rank, row in ranked(rows):
             values = row.as_dict()
             writer.writerow(([kind] if classes else []) + [rank, values["key"], values["items"],
                                                             values["score"]])  # fmt: skip
+    click.echo(out.getvalue(), nl=False)
 
 
 _CLASS_TITLES = {"": "", "township": "乡镇（街道）", "department": "县直部门"}
