@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from bulletin_tui.drafts import Drafts
@@ -110,23 +111,20 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
             yield Label(t("form_issue"))
             yield Select([(label, str(path)) for label, path in self.issues],
                          value=str(self.issue_path), allow_blank=False, id="issue")  # fmt: skip
-            yield Label(t("form_section"))
-            yield LineInput(self.initial["section"], id="section",
-                            suggester=SuggestFromList(self.sections))  # fmt: skip
-            yield Static("", id="section-error", classes="error", markup=False)
-            yield Label(t("form_title"))
-            yield LineInput(self.initial["title"], id="title")
-            yield Static("", id="title-error", classes="error", markup=False)
-            yield Label(t("form_body"))
-            yield BodyArea(self.initial["body"], id="body", soft_wrap=True, tab_behavior="focus")
-            yield Static("", id="body-error", classes="error", markup=False)
-            yield Label(t("form_source"))
-            yield LineInput(self.initial["source"], id="source",
-                            suggester=SuggestFromList(self.units))  # fmt: skip
-            yield Static("", id="source-error", classes="error", markup=False)
-            yield Label(t("form_author"))
-            yield LineInput(self.initial["author"], id="author")
-            yield Static("", id="author-error", classes="error", markup=False)
+            fields: list[tuple[str, Widget]] = [
+                ("section", LineInput(self.initial["section"], id="section",
+                                      suggester=SuggestFromList(self.sections))),
+                ("title", LineInput(self.initial["title"], id="title")),
+                ("body", BodyArea(self.initial["body"], id="body", soft_wrap=True,
+                                  tab_behavior="focus")),
+                ("source", LineInput(self.initial["source"], id="source",
+                                     suggester=SuggestFromList(self.units))),
+                ("author", LineInput(self.initial["author"], id="author")),
+            ]  # fmt: skip
+            for name, widget in fields:
+                yield Label(t(f"form_{name}"))
+                yield widget
+                yield Static("", id=f"{name}-error", classes="error", markup=False)
             yield Static("", id="counts", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("form_save"), id="save", variant="primary")
