@@ -272,3 +272,42 @@ def test_random_bytes_give_only_the_importers_own_errors(data):
         import_bytes(data, series="工作动态")
     except (ImportTextError, DecodeError):
         return
+
+
+DATA = SAMPLE_TEXT.parent.parent / "tests" / "data"
+
+
+def test_word_copy_with_masthead_rule_lines_and_a_three_line_footer():
+    result = import_bytes((DATA / "word_with_masthead.txt").read_bytes())
+    issue = result.issue
+    assert result.warnings == ()
+    assert (issue.series, issue.number, issue.date, issue.publisher, issue.copies) == (
+        "工作动态", 12, dt.date(2024, 6, 18), "中共某某县委办公室", 80,
+    )  # fmt: skip
+    assert [(s.name, [i.source for i in s.items]) for s in issue.sections] == [
+        ("重点工作", ["县发改委", "东屯镇"]),
+        ("基层动态", ["县市场监管局"]),
+    ]
+    assert issue.sections[0].items[1].author == "王磊"
+    assert issue.sections[1].items[0].body == (
+        "为进一步规范食品经营秩序，县市场监管局在全县范围内开展专项检查。",
+        "截至目前，共检查经营主体326家，下达整改通知书18份。",
+    )
+    assert [d.label for d in issue.distribution] == ["报", "送", "发"]
+
+
+def test_pdf_with_a_one_line_masthead_and_sections_named_without_brackets():
+    result = import_bytes((DATA / "pdf_bare_sections.txt").read_bytes())
+    issue = result.issue
+    assert result.warnings == ()
+    assert (issue.series, issue.number, issue.total, issue.date) == (
+        "工作简报", 3, 186, dt.date(2024, 5, 31),
+    )  # fmt: skip
+    [section] = issue.sections
+    assert section.name == "乡村振兴"
+    assert [i.title for i in section.items] == [
+        "县农业农村局推进高标准农田建设", "榆林乡发展特色种植助农增收",
+    ]  # fmt: skip
+    assert "新建高标准农田2.3万亩" in section.items[0].body[0]
+    assert issue.copies == 60
+    assert issue.distribution[1].recipients == ("各乡镇党委、政府", "县直各单位")

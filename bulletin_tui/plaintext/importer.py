@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from bulletin_tui.cjk import decode_text, display_width, remove_inserted_spaces
+from bulletin_tui.cjk import HAN, decode_text, display_width, remove_inserted_spaces
 from bulletin_tui.errors import BulletinError, ModelError
 from bulletin_tui.model import Distribution, Issue, Item, Section, is_control
 from bulletin_tui.plaintext.header import Masthead, copies_in, distribution_label, is_rule
@@ -23,7 +23,6 @@ from bulletin_tui.plaintext.layout import (
     TERMINAL,
     Line,
     Paragraph,
-    Wrapping,
     attribution_at_end,
     detect_wrapping,
     ends_sentence,
@@ -33,6 +32,7 @@ from bulletin_tui.plaintext.layout import (
 )
 
 _SECTION = re.compile(r"^【([^【】]*)】")
+_BARE_SECTION = re.compile(f"[{HAN}、·]{{2,10}}")
 _WHITESPACE = " \t\u3000\u00a0"
 _BREAKS = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
 
@@ -249,24 +249,45 @@ def _read_sections(lines: list[Line], parse: _Parse) -> list[Section]:
         else:
             groups[-1][1].append(line)
     wrapping = detect_wrapping([line for _, group in groups for line in group])
-    sections: list[Section] = []
-    named = len(groups) > 1
+    parts: list[tuple[str | None, list[Paragraph]]] = []
     for name, group in groups:
+        parts += _bare_sections(name, paragraphs(group, wrapping))
+    sections: list[Section] = []
+    named = any(name is not None for name, _ in parts)
+    for name, found in parts:
         if name is None and named:
-            if group:
-                sections += _prelude(group, wrapping, parse)
+            if found:
+                sections += _prelude(found, parse)
             continue
-        items = tuple(_items(paragraphs(group, wrapping), parse))
-        sections.append(Section(name or "", items))
+        sections.append(Section(name or "", tuple(_items(found, parse))))
     names = [section.name for section in sections]
     for repeated in sorted({n for n in names if names.count(n) > 1}):
         raise ImportTextError(f"the text has two sections called “{repeated}”")
     return sections
 
 
-def _prelude(lines: list[Line], wrapping: Wrapping, parse: _Parse) -> list[Section]:
+def _bare_sections(
+    name: str | None, found: list[Paragraph]
+) -> list[tuple[str | None, list[Paragraph]]]:
+    """Split off sections named without 【】: a short line of Chinese characters alone,
+    between items, followed by an item that opens with its own headline."""
+    parts: list[tuple[str | None, list[Paragraph]]] = [(name, [])]
+    for index, paragraph in enumerate(found):
+        current = parts[-1][1]
+        at_boundary = not current or attribution_at_end(current[-1].text) is not None
+        following = found[index + 1].text if index + 1 < len(found) else ""
+        opens_item = bool(following) and (
+            run_in_split(following) is not None or _headline_alone(following)
+        )
+        if at_boundary and opens_item and _BARE_SECTION.fullmatch(paragraph.text):
+            parts.append((paragraph.text, []))
+        else:
+            current.append(paragraph)
+    return [(n, ps) for n, ps in parts if ps or n is not None]
+
+
+def _prelude(found: list[Paragraph], parse: _Parse) -> list[Section]:
     """Text between the masthead and the first 【section】: items, or a note."""
-    found = paragraphs(lines, wrapping)
     if any(attribution_at_end(paragraph.text) for paragraph in found):
         return [Section("", tuple(_items(found, parse)))]
     for paragraph in found:
