@@ -20,11 +20,28 @@ _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 @dataclass(frozen=True)
 class IssueFile:
-    """An issue as read from its file, with the bytes it was read from (for saving)."""
+    """An issue as read from its file, with the bytes it was read from (for saving).
+
+    An issue from the index cache has no bytes (``raw`` is None) but the size and
+    modification time (``stamp``) its file had; saving then checks against those.
+    """
 
     path: Path
     issue: Issue
-    raw: bytes
+    raw: bytes | None
+    stamp: tuple[int, int] | None = None
+
+    def base(self) -> bytes:
+        """The bytes an edit starts from; refuses if the file is no longer what was read."""
+        if self.raw is not None:
+            return self.raw
+        stat = self.path.stat()
+        data = self.path.read_bytes()
+        if (stat.st_size, stat.st_mtime_ns) != self.stamp:
+            raise SaveConflictError(
+                self.path, "was changed by another program since it was read; nothing was written"
+            )
+        return data
 
 
 @dataclass(frozen=True)
@@ -150,12 +167,13 @@ class Archive:
 
     def edit(self, issue_file: IssueFile, change: Callable[[IssueDocument], None]) -> IssueFile:
         """Apply ``change`` to the document the issue was read from, and save it."""
-        document = IssueDocument(decode_issue_bytes(issue_file.raw, issue_file.path))
+        base = issue_file.base()
+        document = IssueDocument(decode_issue_bytes(base, issue_file.path))
         change(document)
         text = document.text()
         issue = parse_issue(text, issue_file.path)
         data = text.encode("utf-8")
-        self.save(issue_file.path, data, based_on=issue_file.raw)
+        self.save(issue_file.path, data, based_on=base)
         return IssueFile(issue_file.path, issue, data)
 
     def save(self, path: Path, data: bytes, based_on: bytes | None) -> None:

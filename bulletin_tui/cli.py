@@ -570,6 +570,73 @@ def _print_tables(tables: dict[str, list[Any]], by: str) -> None:
         console.print(table)
 
 
+@cli.command("search")
+@archive_option
+@click.argument("terms", nargs=-1, required=True, metavar="QUERY...")
+@click.option("--series", help="Only this series.")
+@click.option("--section", help="Only this section.")
+@click.option("--source", help="Only items from this unit.")
+@click.option("--from", "date_from", type=DATE, help="First day (inclusive).")
+@click.option("--to", "date_to", type=DATE, help="Last day (inclusive).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def search_command(
+    archive_dir: Path | None,
+    terms: tuple[str, ...],
+    series: str | None,
+    section: str | None,
+    source: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    as_json: bool,
+) -> None:
+    """Items whose headline, body or source hold every term (newest first)."""
+    from bulletin_tui.index import Index
+    from bulletin_tui.search import Filters, search
+
+    archive = open_archive(archive_dir)
+    archive.require()
+    index = Index(archive)
+    refresh_with_progress(index)
+    filters = Filters(series, section, source, date_from, date_to)
+    hits = search(index, list(terms), filters)
+    if as_json:
+        print_json([hit.as_dict() for hit in hits])
+        return
+    for hit in hits:
+        number = f" 第{hit.number}期" if hit.number is not None else ""
+        where = f"{hit.date or '—'} {hit.series}{number}" + (
+            f" 【{hit.section}】" if hit.section else ""
+        )
+        click.echo(f"{where}  {hit.title}")
+        click.echo(f"    {_marked(hit.snippet, hit.spans)}")
+    click.echo(f"{len(hits)} items", err=True)
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The snippet with its matches in bold when writing to a terminal."""
+    if not spans or not sys.stdout.isatty():
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out += [text[last:start], click.style(text[start:end], bold=True, fg="yellow")]
+        last = end
+    return "".join([*out, text[last:]])
+
+
+def refresh_with_progress(index: Any) -> None:
+    """Bring the index cache up to date, with a progress bar when that takes a while."""
+    if not sys.stderr.isatty():
+        index.refresh()
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("indexing", total=None)
+        index.refresh(lambda done, total: bar.update(task, completed=done, total=total))
+
+
 def main() -> None:
     """Entry point of the ``bulletin`` console script."""
     cli(prog_name="bulletin")

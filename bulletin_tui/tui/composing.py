@@ -8,7 +8,7 @@ edit on the file as it is now, or save the edited file as a copy beside it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -182,6 +182,7 @@ class Composer:
     ) -> bool:
         """Apply ``edit`` to the file as ``base`` read it; on a conflict, ask what to do."""
         try:
+            base = replace(base, raw=base.base())  # the bytes the edit starts from
             saved = self.archive.edit(base, edit.apply)
         except SaveConflictError:
             question = ConflictScreen(str(base.path))
@@ -210,7 +211,8 @@ class Composer:
                 saved = self.archive.edit(fresh, edit.apply)
                 self._saved(saved, fresh.raw, select=select, draft=draft)
             elif choice == "copy":
-                document = IssueDocument(base.raw.decode("utf-8-sig"))
+                text = base.raw.decode("utf-8-sig") if base.raw else None
+                document = IssueDocument(text or IssueDocument.new(base.issue).text())
                 edit.apply(document)
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 path = base.path.with_name(f"{base.path.stem}.copy-{stamp}.toml")

@@ -1,0 +1,50 @@
+"""Folding text for search (full-width = half-width, Latin case ignored) and snippets."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """NFKC and case folding: ``ＰＰＰ`` → ``ppp``, ``１２３４５`` → ``12345``."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """``fold`` one character at a time, with the original index of each folded one."""
+    folded: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold(char) if not char.isascii() or char.isupper() else char
+        folded.append(piece)
+        positions += [index] * len(piece)
+    return "".join(folded), positions
+
+
+def find_terms(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where in ``text`` (original indices) each occurrence of each term stands."""
+    folded, positions = fold_with_positions(text)
+    spans: list[tuple[int, int]] = []
+    for term in (fold(t) for t in terms if t.strip()):
+        start = folded.find(term)
+        while start != -1:
+            end = start + len(term)
+            spans.append((positions[start], positions[end - 1] + 1))
+            start = folded.find(term, end)
+    return sorted(spans)
+
+
+def snippet(text: str, terms: list[str], width: int = 24) -> tuple[str, list[tuple[int, int]]]:
+    """A piece of ``text`` around the first match, and the matches' spans inside it."""
+    spans = find_terms(text, terms)
+    if not spans:
+        return text[: width * 2], []
+    first = spans[0][0]
+    start = max(0, first - width)
+    end = min(len(text), first + width)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    piece = prefix + text[start:end] + suffix
+    shift = len(prefix) - start
+    inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return piece.replace("\n", " "), inside
