@@ -46,6 +46,12 @@ def small_issue(number: int = 5, date: dt.date | None = dt.date(2024, 4, 10)) ->
     )
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test keeps its index cache in its own folder, never the user's."""
+    monkeypatch.setenv("BULLETIN_CACHE", str(tmp_path / "index-cache"))
+
+
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:
     """An archive folder holding one issue, created through ``Archive.create``."""

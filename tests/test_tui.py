@@ -287,3 +287,36 @@ async def test_statistics_with_a_date_range_and_back_with_escape(archive):
         assert "没有采用的条目" in screen.ranking_text[0][1]
         await pilot.press("escape")
         assert not isinstance(app.screen, StatsScreen)
+
+
+async def test_search_lists_results_jumps_to_the_item_and_steps_with_n(archive):
+    from bulletin_tui.tui.render import MATCH
+    from bulletin_tui.tui.screens.search import SearchScreen
+    from bulletin_tui.tui.widgets.reader import Reader
+
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"窨井盖", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [h.number for h in screen.hits] == [5, 4]
+        assert {h.title for h in screen.hits} == {"县城市管理局整治窨井盖"}
+        await pilot.press("down", "enter")  # the older one
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert cursor_data(app).title == "县城市管理局整治窨井盖"
+        tree = app.query_one(IssueTree)
+        assert tree.issue_of(tree.cursor_node).issue.number == 4
+        shown = app.query_one(Reader)._layout(80)
+        start = shown.plain.index("窨井盖")
+        assert any(span.style == MATCH and span.start == start for span in shown.spans)
+        await pilot.press("n")
+        await pilot.pause()
+        assert tree.issue_of(tree.cursor_node).issue.number == 5
+        await pilot.press("N")
+        await pilot.pause()
+        assert tree.issue_of(tree.cursor_node).issue.number == 4

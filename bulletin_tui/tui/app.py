@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -9,9 +10,9 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, ProgressBar
 from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
@@ -19,9 +20,11 @@ from bulletin_tui.atomic import write_atomic
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.drafts import default_folder as default_drafts_folder
 from bulletin_tui.errors import BulletinError
+from bulletin_tui.index import Index
 from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
 from bulletin_tui.plaintext.exporter import item_lines
+from bulletin_tui.search import Hit, search
 from bulletin_tui.settings import load_settings
 from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer
@@ -29,6 +32,7 @@ from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
+from bulletin_tui.tui.screens.search import SearchScreen
 from bulletin_tui.tui.screens.stats import ItemTarget, StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree, NodeData, issue_label
 from bulletin_tui.tui.widgets.reader import Reader
@@ -50,6 +54,11 @@ class BulletinApp(Composer, App[None]):
         self.watch_interval = watch_interval
         self.drafts = drafts or Drafts(default_drafts_folder())
         self.undo_stack = []
+        self.index = Index(archive)
+        self._index_lock = threading.Lock()
+        self.search_hits: list[Hit] = []
+        self.search_position = 0
+        self.search_terms: list[str] = []
         self.listing = Listing((), ())
         self._signature: Signature | None = None
         self.title = t("title")
@@ -66,19 +75,25 @@ class BulletinApp(Composer, App[None]):
         self.bind("alt+down", "move_item(1)", description=t("key_move"), show=False)
         self.bind("A", "new_issue", description=t("key_new_issue"), show=False)
         self.bind("u", "undo", description=t("key_undo"), show=False)
+        self.bind("slash", "search", description=t("key_search"), key_display="/")
+        self.bind("n", "step_result(1)", description=t("key_next"), show=False)
+        self.bind("N", "step_result(-1)", description=t("key_previous"), show=False)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal():
-            tree = IssueTree(id="tree")
-            tree.border_title = t("tree")
-            yield tree
+            with Vertical(id="left"):
+                tree = IssueTree(id="tree")
+                tree.border_title = t("tree")
+                yield tree
+                yield ProgressBar(id="progress", show_eta=False)
             reader = Reader(id="reader")
             reader.border_title = t("reader")
             yield reader
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#progress").display = False
         self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.query_one(IssueTree).focus()
         self.load_archive()
@@ -94,11 +109,26 @@ class BulletinApp(Composer, App[None]):
             for stat in (path.stat(),)
         )
 
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = done < total
+        bar.update(total=total, progress=done)
+
+    def _indexed_listing(self, *, progress: bool) -> Listing:
+        """Bring the index cache up to date and read the listing from it."""
+        if not self.archive.root.is_dir():
+            return Listing((), ())
+        report = (lambda done, total: self.call_from_thread(self._progress, done, total)) \
+            if progress else None  # fmt: skip
+        with self._index_lock:
+            self.index.refresh(report)
+            return self.index.listing()
+
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_archive(self) -> None:
-        """Read every file (off the UI thread), then show the result."""
+        """Fill the tree from the index cache (off the UI thread), reading what changed."""
         signature = self._signature_now() if self.archive.root.is_dir() else frozenset()
-        listing = self.archive.scan() if self.archive.root.is_dir() else Listing((), ())
+        listing = self._indexed_listing(progress=True)
         self.call_from_thread(self.show_listing, listing, signature)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
@@ -108,8 +138,19 @@ class BulletinApp(Composer, App[None]):
             return
         signature = self._signature_now()
         if signature != self._signature:
-            listing = self.archive.scan()
+            listing = self._indexed_listing(progress=False)
             self.call_from_thread(self.show_listing, listing, signature)
+
+    @work(thread=True, group="index", exit_on_error=False)
+    def refresh_index(self) -> None:
+        """After a save of our own: bring the cache (and so the search) up to date."""
+        with self._index_lock:
+            self.index.refresh()
+
+    def search_items(self, terms: list[str]) -> list[Hit]:
+        """Items holding every term, newest first (called from a worker)."""
+        with self._index_lock:
+            return search(self.index, terms, limit=500)
 
     def show_listing(
         self,
@@ -166,7 +207,10 @@ class BulletinApp(Composer, App[None]):
         elif isinstance(data, Section):
             reader.show(partial(render.section_text, data), keep_scroll=keep_scroll)
         elif isinstance(data, Item):
-            reader.show(partial(render.item_text, data), keep_scroll=keep_scroll)
+            layout = partial(render.item_text, data)
+            if self.search_terms:
+                layout = partial(render.highlighted, layout, self.search_terms)
+            reader.show(layout, keep_scroll=keep_scroll)
         elif isinstance(data, BrokenFile):
             reader.show(partial(render.broken_text, data), keep_scroll=keep_scroll)
 
@@ -174,6 +218,31 @@ class BulletinApp(Composer, App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        """The search screen; the chosen result opens with its matches highlighted."""
+        self.push_screen(SearchScreen(" ".join(self.search_terms)), self._search_chosen)
+
+    def _search_chosen(self, choice: tuple[list[Hit], int, list[str]] | None) -> None:
+        if choice is None:
+            return
+        self.search_hits, self.search_position, self.search_terms = choice
+        self._go_to_hit()
+
+    def _go_to_hit(self) -> None:
+        hit = self.search_hits[self.search_position]
+        self.open_item(ItemTarget(hit.path, hit.section, hit.title))
+        count = len(self.search_hits)
+        self.notify(t("search_position", position=self.search_position + 1, count=count),
+                    timeout=2)  # fmt: skip
+
+    def action_step_result(self, step: int) -> None:
+        """``n`` / ``N``: the next or previous search result."""
+        if not self.search_hits:
+            self.notify(t("search_none"), severity="warning")
+            return
+        self.search_position = (self.search_position + step) % len(self.search_hits)
+        self._go_to_hit()
 
     def action_copy_item(self) -> None:
         """Copy the selected item in its circulation form."""

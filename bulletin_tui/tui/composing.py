@@ -234,3 +234,4 @@ class Composer:
         broken = tuple(b for b in self.listing.broken if b.path != saved.path)
         listing = Listing(tuple(sorted(issues, key=newest_first)), broken)
         self.show_listing(listing, self._signature_now(), announce=False, select=select)
+        self.refresh_index()

@@ -191,6 +191,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "第 {line} 行不是“本期发：甲，乙”的形式",
         "Line {line} is not like 本期发：甲，乙",
     ),
+    # search
+    "key_search": ("搜索", "Search"),
+    "key_next": ("下一个结果", "Next result"),
+    "key_step": ("下一个 / 上一个搜索结果", "Next / previous search result"),
+    "key_previous": ("上一个结果", "Previous result"),
+    "search_placeholder": (
+        "输入要找的词，多个词用空格隔开，回车搜索",
+        "Words to find, separated by spaces; enter searches",
+    ),
+    "search_snippet": ("摘要", "Snippet"),
+    "search_count": ("找到 {count} 条", "{count} items found"),
+    "search_none": ("没有上一次的搜索结果", "No search results to step through"),
+    "search_position": ("第 {position}/{count} 条", "Result {position} of {count}"),
+    "indexing": ("正在建立索引……", "Indexing…"),
 }
 
 _language = "zh"

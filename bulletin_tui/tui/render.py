@@ -6,6 +6,8 @@ by :func:`bulletin_tui.cjk.wrap` so that Chinese line-breaking rules hold on scr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 
 from bulletin_tui.archive import BrokenFile
@@ -13,6 +15,7 @@ from bulletin_tui.cjk import display_width, wrap
 from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.plaintext.common import INDENT, attribution, format_distribution
 from bulletin_tui.plaintext.exporter import masthead_lines
+from bulletin_tui.search_text import find_terms
 from bulletin_tui.tui.i18n import t
 
 HEADLINE = "bold"
@@ -20,6 +23,7 @@ SOURCE = "italic dim"
 SECTION = "bold cyan"
 SERIES = "bold red"
 RULE = "red"
+MATCH = "bold reverse"
 
 
 def _lines(text: str, width: int, style: str = "") -> Text:
@@ -96,6 +100,18 @@ def broken_text(broken: BrokenFile, width: int) -> Text:
     out.append("\n\n")
     out.append_text(_lines(t("broken_help"), width, "dim"))
     return out
+
+
+def highlighted(layout: Callable[[int], Text], terms: list[str], width: int) -> Text:
+    """``layout`` at ``width`` with every match of ``terms`` highlighted, also across the
+    line breaks that wrapping put in."""
+    text = layout(width)
+    plain = text.plain
+    joined = plain.replace("\n", "")
+    positions = [index for index, char in enumerate(plain) if char != "\n"]
+    for start, end in find_terms(joined, terms):
+        text.stylize(MATCH, positions[start], positions[end - 1] + 1)
+    return text
 
 
 def message_text(message: str, width: int) -> Text:

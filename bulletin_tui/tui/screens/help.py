@@ -22,6 +22,8 @@ KEYS: list[tuple[str, str]] = [
     ("tab", "key_switch"),
     ("c", "key_copy"),
     ("x", "key_export"),
+    ("/", "key_search"),
+    ("n  N", "key_step"),
     ("s", "key_stats"),
     ("a", "key_add"),
     ("e", "key_edit"),
