@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
+from bulletin_tui.archive import Archive
 from bulletin_tui.cjk import char_width
+from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.plaintext import import_bytes
 
 SAMPLE = Path(__file__).parent.parent / "seeds" / "000_f8a72244530b702c.txt"
@@ -49,3 +52,26 @@ def pdf_like_bulletin(items: int, seed: int = 1) -> str:
         "本期发：县委常委，县人大正副主任，副县长，各乡（镇）政府、街道办事处主要领导。", 56
     )
     return "\n\n".join(lines) + "\n"
+
+
+def make_archive(folder: Path, count: int, seed: int = 1) -> Archive:
+    """``count`` issues of 3–5 sections with 2–3 items each, bodies cut from the sample."""
+    rnd = random.Random(seed)
+    material = sample_items()
+    archive = Archive(folder)
+    start = dt.date(2015, 1, 1)
+    for number in range(count):
+        sections = []
+        for name in rnd.sample(SECTIONS, rnd.randint(3, 5)):
+            items = []
+            for index in range(rnd.randint(2, 3)):
+                title, body = rnd.choice(material)
+                body = (body + rnd.choice(material)[1])[: rnd.randint(250, 500)]
+                items.append(Item(f"{title}（{number}-{index}）", (body,),
+                                  rnd.choice(UNITS)))  # fmt: skip
+            sections.append(Section(name, tuple(items)))
+        issue = Issue(series=rnd.choice(["工作动态", "政务信息", "督查专报"]),
+                      number=number % 52 + 1, date=start + dt.timedelta(days=number * 2),
+                      publisher="中共延津县委办公室", sections=tuple(sections))  # fmt: skip
+        archive.create(issue)
+    return archive

@@ -7,14 +7,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bulletin_tui.atomic import write_atomic
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
 from bulletin_tui.model import Issue, is_control
-from bulletin_tui.settings import SETTINGS_FILE
-from bulletin_tui.tomledit import IssueDocument
+
+if TYPE_CHECKING:
+    from bulletin_tui.tomledit import IssueDocument
+
 from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue, read_issue
 
+SETTINGS_FILE = "bulletin.toml"
 _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -133,6 +137,8 @@ class Archive:
 
     def create(self, issue: Issue) -> IssueFile:
         """Write a new issue file under a fresh, safe name inside the archive."""
+        from bulletin_tui.tomledit import IssueDocument  # tomlkit: only when writing
+
         self.root.mkdir(parents=True, exist_ok=True)
         text = IssueDocument.new(issue).text()
         data = text.encode("utf-8")
@@ -159,6 +165,8 @@ class Archive:
 
     def write_imported(self, path: Path, issue: Issue) -> IssueFile:
         """Write an imported issue to ``path``, replacing what is there (atomically)."""
+        from bulletin_tui.tomledit import IssueDocument
+
         self.root.mkdir(parents=True, exist_ok=True)
         text = IssueDocument.new(issue).text()
         data = text.encode("utf-8")
@@ -167,6 +175,8 @@ class Archive:
 
     def edit(self, issue_file: IssueFile, change: Callable[[IssueDocument], None]) -> IssueFile:
         """Apply ``change`` to the document the issue was read from, and save it."""
+        from bulletin_tui.tomledit import IssueDocument
+
         base = issue_file.base()
         document = IssueDocument(decode_issue_bytes(base, issue_file.path))
         change(document)

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from bulletin_tui.model import Issue
 from bulletin_tui.search_text import fold
 from bulletin_tui.tomlfile import KeyLines, issue_from_data, issue_to_data, read_issue
 
-SCHEMA = "bulletin-index 1"
+SCHEMA = "bulletin-index 2"
 
 #: Called with (files done, files to read) while the cache is brought up to date.
 Progress = Callable[[int, int], None]
@@ -38,7 +38,7 @@ CREATE TABLE files (
 CREATE TABLE items (
     id INTEGER PRIMARY KEY, path TEXT, section_index INTEGER, item_index INTEGER,
     series TEXT, number INTEGER, date TEXT, section TEXT, title TEXT, source TEXT,
-    folded TEXT
+    body TEXT, folded TEXT
 );
 CREATE INDEX items_path ON items (path);
 CREATE VIRTUAL TABLE items_fts USING fts5 (folded, content='items', content_rowid='id',
@@ -179,7 +179,8 @@ class Index:
                 for item in items:
                     cursor = db.execute(
                         "INSERT INTO items (path, section_index, item_index, series, number,"
-                        " date, section, title, source, folded) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        " date, section, title, source, body, folded)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                         item,
                     )
                     db.execute("INSERT INTO items_fts (rowid, folded) VALUES (?, ?)",
@@ -209,7 +210,7 @@ class Index:
         date = issue.date.isoformat() if issue.date else None
         items = [
             (str(path), s, i, issue.series, issue.number, date, section.name, item.title,
-             item.source, item_text(item.title, item.body_text, item.source))
+             item.source, item.body_text, item_text(item.title, item.body_text, item.source))
             for s, section in enumerate(issue.sections)
             for i, item in enumerate(section.items)
         ]  # fmt: skip
@@ -232,22 +233,45 @@ class Index:
         broken.sort(key=lambda b: str(b.path))
         return Listing(tuple(sorted(issues, key=newest_first)), tuple(broken))
 
-    def candidates(self, terms: list[str]) -> Iterator[tuple]:
-        """Item rows whose folded text holds every folded term: FTS5 for the longest term
-        of three characters or more, a plain scan when all terms are shorter."""
+    def query(
+        self,
+        terms: list[str],
+        where: dict[str, object] | None = None,
+        limit: int | None = None,
+    ) -> list[tuple]:
+        """Items whose folded text holds every folded term, newest issue first.
+
+        FTS5 answers the longest term when it has three characters or more (trigrams);
+        shorter terms, and the others, are checked with a plain scan of the candidates.
+        ``where`` narrows by ``series``, ``section``, ``source``, ``date_from``, ``date_to``.
+        """
         folded = sorted((fold(term) for term in terms if term.strip()), key=len, reverse=True)
         if not folded:
-            return iter(())
-        columns = "id, path, section_index, item_index, series, number, date, section, title, source, folded"  # noqa: E501
+            return []
+        clauses: list[str] = []
+        params: list[object] = []
         if len(folded[0]) >= 3:
-            phrase = '"' + folded[0].replace('"', '""') + '"'
-            rows = self.db.execute(
-                f"SELECT {columns} FROM items WHERE id IN "
-                "(SELECT rowid FROM items_fts WHERE items_fts MATCH ?)",
-                (phrase,),
-            )
+            clauses.append("id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            params.append('"' + folded[0].replace('"', '""') + '"')
+            rest = folded[1:]
         else:
-            rows = self.db.execute(
-                f"SELECT {columns} FROM items WHERE instr(folded, ?) > 0", (folded[0],)
-            )
-        return (row for row in rows if all(term in row[-1] for term in folded[1:]))
+            rest = folded
+        for term in rest:
+            clauses.append("instr(folded, ?) > 0")
+            params.append(term)
+        for key, column, operator in (("series", "series", "="), ("section", "section", "="),
+                                      ("source", "source", "="), ("date_from", "date", ">="),
+                                      ("date_to", "date", "<=")):  # fmt: skip
+            value = (where or {}).get(key)
+            if value is not None:
+                clauses.append(f"{column} {operator} ?")
+                params.append(value.isoformat() if isinstance(value, dt.date) else value)
+        sql = (
+            "SELECT path, section_index, item_index, series, number, date, section, title,"
+            " source, body FROM items WHERE " + " AND ".join(clauses) +
+            " ORDER BY date IS NULL, date DESC, number DESC, path, section_index, item_index"
+        )  # fmt: skip
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self.db.execute(sql, params).fetchall()

@@ -7,6 +7,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """NFKC and case folding: ``ＰＰＰ`` → ``ppp``, ``１２３４５`` → ``12345``."""
+    if unicodedata.is_normalized("NFKC", text):  # a quick check, and the common case
+        return text.casefold()
     return unicodedata.normalize("NFKC", text).casefold()
 
 
@@ -23,9 +25,16 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
 
 def find_terms(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where in ``text`` (original indices) each occurrence of each term stands."""
-    folded, positions = fold_with_positions(text)
+    wanted = [fold(t) for t in terms if t.strip()]
+    folded = text.casefold()
+    if len(folded) != len(text) or not any(term in folded for term in wanted):
+        folded = fold(text)  # full-width forms in the text: fold them too
+    if len(folded) == len(text):  # the usual case: folding kept every index in place
+        positions: list[int] | range = range(len(text))
+    else:
+        folded, positions = fold_with_positions(text)
     spans: list[tuple[int, int]] = []
-    for term in (fold(t) for t in terms if t.strip()):
+    for term in wanted:
         start = folded.find(term)
         while start != -1:
             end = start + len(term)

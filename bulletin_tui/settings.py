@@ -6,10 +6,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bulletin_tui.archive import SETTINGS_FILE
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes
-
-SETTINGS_FILE = "bulletin.toml"
 
 
 @dataclass(frozen=True)

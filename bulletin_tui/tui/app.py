@@ -150,7 +150,7 @@ class BulletinApp(Composer, App[None]):
     def search_items(self, terms: list[str]) -> list[Hit]:
         """Items holding every term, newest first (called from a worker)."""
         with self._index_lock:
-            return search(self.index, terms, limit=500)
+            return search(self.index, terms, limit=200)
 
     def show_listing(
         self,

@@ -1,0 +1,195 @@
+"""The archive-at-scale figures, each beside what it is measured against, in one run.
+
+    python benchmarks/run.py --issues 5000 [--json]
+
+Builds a synthetic archive (fixed seed) in a temporary folder, then measures: the cold
+index build against a plain ``tomllib`` parse of the same files; the app's first paint
+(cache warm) against a bare Textual app with the same widgets; in-process search p50/p95
+for 1-, 2- and 4-character and two-term queries; ``bulletin search`` as a whole process
+against ``grep -rF``; saving one item; the app's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+from benchmarks.synthetic import make_archive, sample_items
+from bulletin_tui.archive import Archive
+from bulletin_tui.index import Index
+from bulletin_tui.model import Item
+from bulletin_tui.search import search
+
+TARGETS = {
+    "first_paint_ratio": 1.3,
+    "cold_build_ratio": 2.5,
+    "search_p95_ms": 30,
+    "cli_search_ratio": 1.0,
+    "save_ms": 50,
+    "peak_memory_mb": 250,
+}
+
+
+def seconds(action, repeat: int = 5) -> list[float]:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return runs
+
+
+def first_paint(make_app) -> float:
+    """Seconds from creating the app to its first screen being ready (headless)."""
+
+    async def measure() -> float:
+        start = time.perf_counter()
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return time.perf_counter() - start
+
+    return asyncio.run(measure())
+
+
+def bare_app():
+    from textual.app import App
+    from textual.containers import Horizontal, VerticalScroll
+    from textual.widgets import Footer, Header, Static, Tree
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            with Horizontal():
+                yield Tree("archive")
+                with VerticalScroll():
+                    yield Static("")
+            yield Footer()
+
+    return Bare()
+
+
+PEAK = """
+import asyncio, resource, sys
+from pathlib import Path
+from bulletin_tui.archive import Archive
+from bulletin_tui.tui.app import BulletinApp
+async def main():
+    app = BulletinApp(Archive(Path(sys.argv[1])), watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+asyncio.run(main())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--issues", type=int, default=5000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bulletin-bench-"))
+    cache = folder / "cache"
+    os.environ["BULLETIN_CACHE"] = str(cache)
+    figures: dict[str, float] = {}
+    try:
+        archive = make_archive(folder / "issues", args.issues)
+        files = archive.files()
+        figures["files"] = len(files)
+        figures["megabytes"] = round(sum(p.stat().st_size for p in files) / 1e6, 1)
+
+        start = time.perf_counter()
+        for path in files:
+            tomllib.loads(path.read_bytes().decode("utf-8"))
+        figures["tomllib_parse_s"] = time.perf_counter() - start
+        index = Index(archive)
+        start = time.perf_counter()
+        index.refresh()
+        figures["cold_build_s"] = time.perf_counter() - start
+        figures["cold_build_ratio"] = figures["cold_build_s"] / figures["tomllib_parse_s"]
+
+        from bulletin_tui.tui.app import BulletinApp
+
+        first_paint(bare_app)  # imports and warm-up
+        app_paint = min(first_paint(lambda: BulletinApp(archive, watch_interval=0))
+                        for _ in range(5))  # fmt: skip
+        bare_paint = min(first_paint(bare_app) for _ in range(5))
+        figures["first_paint_ms"] = app_paint * 1000
+        figures["bare_paint_ms"] = bare_paint * 1000
+        figures["first_paint_ratio"] = app_paint / bare_paint
+
+        rnd = random.Random(7)
+        text = "".join(body for _, body in sample_items())
+        words = [w for w in (text[i : i + 4] for i in range(0, len(text) - 4, 7)) if w.isalpha()]
+        queries = {
+            "1 char": [[w[0]] for w in rnd.sample(words, 20)],
+            "2 chars": [[w[:2]] for w in rnd.sample(words, 20)],
+            "4 chars": [[w] for w in rnd.sample(words, 20)],
+            "two terms": [
+                [a[:2], b]
+                for a, b in zip(rnd.sample(words, 20), rnd.sample(words, 20), strict=True)
+            ],
+        }
+        worst = 0.0
+        for name, terms_list in queries.items():
+            runs = [seconds(lambda terms=terms: search(index, terms, limit=200), 1)[0] * 1000
+                    for terms in terms_list]  # fmt: skip
+            runs.sort()
+            figures[f"search_{name}_p50_ms"] = statistics.median(runs)
+            figures[f"search_{name}_p95_ms"] = runs[int(len(runs) * 0.95) - 1]
+            worst = max(worst, figures[f"search_{name}_p95_ms"])
+        figures["search_p95_ms"] = worst
+
+        bulletin = shutil.which("bulletin") or str(Path(sys.executable).parent / "bulletin")
+        query = words[3]
+        cli_command = [bulletin, "search", query, "--archive", str(archive.root)]
+        cli = seconds(lambda: subprocess.run(cli_command, capture_output=True, check=True))
+        grep_command = ["grep", "-rF", query, str(archive.root)]
+        grep = seconds(lambda: subprocess.run(grep_command, capture_output=True))
+        figures["cli_search_ms"] = statistics.median(cli) * 1000
+        figures["grep_ms"] = statistics.median(grep) * 1000
+        figures["cli_search_ratio"] = figures["cli_search_ms"] / figures["grep_ms"]
+
+        target = Archive(archive.root)
+        path = files[len(files) // 2]
+
+        def save() -> None:
+            issue_file = target.load(path)
+            section = issue_file.issue.sections[0].name
+            target.edit(
+                issue_file, lambda d: d.add_item(section, Item("基准测试条目", ("正文。",), "单位"))
+            )
+
+        figures["save_ms"] = statistics.median(seconds(save)) * 1000
+
+        peak = subprocess.run([sys.executable, "-c", PEAK, str(archive.root)],
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        figures["peak_memory_mb"] = int(peak.stdout.split()[-1]) / 1024
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    if args.json:
+        print(json.dumps({k: round(v, 2) for k, v in figures.items()}, indent=2))
+        return
+    for key, value in figures.items():
+        goal = TARGETS.get(key)
+        mark = "" if goal is None else ("  ok" if value <= goal else f"  over target {goal}")
+        print(f"{key:<28}{value:>12.2f}{mark}")
+
+
+if __name__ == "__main__":
+    main()
