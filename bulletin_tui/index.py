@@ -24,7 +24,7 @@ from bulletin_tui.model import Issue
 from bulletin_tui.search_text import fold
 from bulletin_tui.tomlfile import KeyLines, issue_from_data, issue_to_data, read_issue
 
-SCHEMA = "bulletin-index 2"
+SCHEMA = "bulletin-index 3"
 
 #: Called with (files done, files to read) while the cache is brought up to date.
 Progress = Callable[[int, int], None]
@@ -174,17 +174,15 @@ class Index:
         try:
             for path in [*gone, *stale]:
                 self._forget(path)
-            for row, items in rows:
-                db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", row)
-                for item in items:
-                    cursor = db.execute(
-                        "INSERT INTO items (path, section_index, item_index, series, number,"
-                        " date, section, title, source, body, folded)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        item,
-                    )
-                    db.execute("INSERT INTO items_fts (rowid, folded) VALUES (?, ?)",
-                               (cursor.lastrowid, item[-1]))  # fmt: skip
+            last = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
+            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [r for r, _ in rows])
+            db.executemany(
+                "INSERT INTO items (path, section_index, item_index, series, number, date,"
+                " section, title, source, body, folded) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [item for _, items in rows for item in items],
+            )
+            db.execute("INSERT INTO items_fts (rowid, folded) SELECT id, folded FROM items"
+                       " WHERE id > ?", (last,))  # fmt: skip
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

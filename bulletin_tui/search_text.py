@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
+
+# Full-width Latin letters and digits (Ａ-Ｚ, ａ-ｚ, ０-９) and the ideographic space: the
+# forms that must match their half-width twins. Chinese punctuation is left as it is.
+_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)} | {0x3000: 0x20}
 
 
 def fold(text: str) -> str:
-    """NFKC and case folding: ``ＰＰＰ`` → ``ppp``, ``１２３４５`` → ``12345``."""
-    if unicodedata.is_normalized("NFKC", text):  # a quick check, and the common case
-        return text.casefold()
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Full-width letters and digits as half-width, Latin case ignored: ``ＰＰＰ`` → ``ppp``,
+    ``１２３４５`` → ``12345``. Index and query are folded alike, so they match."""
+    if _WIDE.search(text):
+        text = text.translate(_NARROW)
+    return text.casefold()
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:

@@ -147,7 +147,7 @@ def test_a_cache_of_another_version_is_rebuilt(archive, index, tmp_path):
     index.close()
     fresh = Index(archive, tmp_path / "cache")
     assert fresh.refresh().read == 2
-    assert fresh.db.execute("SELECT value FROM meta").fetchone()[0] == "bulletin-index 2"
+    assert fresh.db.execute("SELECT value FROM meta").fetchone()[0] == "bulletin-index 3"
 
 
 def test_two_processes_refresh_the_same_cache(archive, tmp_path):

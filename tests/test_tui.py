@@ -320,3 +320,19 @@ async def test_search_lists_results_jumps_to_the_item_and_steps_with_n(archive):
         await pilot.press("N")
         await pilot.pause()
         assert tree.issue_of(tree.cursor_node).issue.number == 4
+
+
+async def test_an_issue_gets_its_sections_and_items_when_first_opened(archive):
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        older = next(n for n in app.query_one(IssueTree).root.children
+                     if n.data is not None and getattr(n.data, "issue", None)
+                     and n.data.issue.number == 4)  # fmt: skip
+        assert older.children == []  # not built until needed
+        app.query_one(IssueTree).move_cursor(older)
+        await pilot.press("space")
+        await pilot.pause()
+        labels = app.tree_labels()
+        start = labels.index("2024年第4期 工作动态")
+        assert labels[start + 1 : start + 3] == ["助企服务  1 条", "民生保障  2 条"]

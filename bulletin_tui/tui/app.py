@@ -304,6 +304,7 @@ class BulletinApp(Composer, App[None]):
         for issue_node in tree.root.children:
             if not isinstance(issue_node.data, IssueFile) or issue_node.data.path != target.path:
                 continue
+            tree.populate(issue_node)
             for section_node in issue_node.children:
                 if section_node.data.name != target.section:
                     continue
@@ -331,6 +332,7 @@ class BulletinApp(Composer, App[None]):
         tree = self.query_one(IssueTree)
         for node in tree.root.children:
             if isinstance(node.data, IssueFile) and node.data.path == path:
+                tree.populate(node)
                 node.expand()
                 tree.move_cursor(node)
                 tree.focus()

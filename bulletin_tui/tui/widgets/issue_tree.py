@@ -80,14 +80,9 @@ class IssueTree(Tree[NodeData]):
         first_time = not self.root.children
         self.clear()
         for issue_file in listing.issues:
-            issue_node = self.root.add(Text(issue_label(issue_file)), data=issue_file)
-            for section in issue_file.issue.sections:
-                name = section.name or t("unnamed_section")
-                label = Text(name)
-                label.append("  " + t("items_count", count=len(section.items)), style="dim")
-                section_node = issue_node.add(label, data=section)
-                for item in section.items:
-                    section_node.add_leaf(Text(item.title), data=item)
+            # Sections and items are added when the issue is first opened: a tree of
+            # thousands of issues appears at once.
+            self.root.add(Text(issue_label(issue_file)), data=issue_file, allow_expand=True)
         if listing.broken:
             group = self.root.add(Text(t("broken_group"), style="bold red"), data=None)
             for broken in listing.broken:
@@ -98,17 +93,35 @@ class IssueTree(Tree[NodeData]):
         if first_time or not wanted:
             self._open_newest()
             return
-        for node in self._all_nodes():
-            if self.path_of(node) in expanded:
-                node.expand()
+        for depth in range(2):  # issues, then their sections
+            for node in self._all_nodes():
+                if self.path_of(node) in expanded and len(self.path_of(node)) == depth + 1:
+                    self.populate(node)
+                    node.expand()
         target = self._find(wanted)
         if target is not None:
             self.call_after_refresh(self.move_cursor, target)
+
+    def populate(self, node: TreeNode[NodeData]) -> None:
+        """Add an issue's sections and items, the first time they are needed."""
+        if not isinstance(node.data, IssueFile) or node.children:
+            return
+        for section in node.data.issue.sections:
+            name = section.name or t("unnamed_section")
+            label = Text(name)
+            label.append("  " + t("items_count", count=len(section.items)), style="dim")
+            section_node = node.add(label, data=section)
+            for item in section.items:
+                section_node.add_leaf(Text(item.title), data=item)
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        self.populate(event.node)
 
     def _open_newest(self) -> None:
         if not self.root.children:
             return
         newest = self.root.children[0]
+        self.populate(newest)
         newest.expand()
         for section in newest.children:
             section.expand()
@@ -136,6 +149,7 @@ class IssueTree(Tree[NodeData]):
         """The node at ``path``, or the deepest ancestor of it that still exists."""
         node = self.root
         for key in path:
+            self.populate(node)
             child = next((c for c in node.children if node_key(c.data) == key), None)
             if child is None:
                 break
