@@ -329,7 +329,7 @@ async def test_an_issue_gets_its_sections_and_items_when_first_opened(archive):
         older = next(n for n in app.query_one(IssueTree).root.children
                      if n.data is not None and getattr(n.data, "issue", None)
                      and n.data.issue.number == 4)  # fmt: skip
-        assert older.children == []  # not built until needed
+        assert len(older.children) == 0  # not built until needed
         app.query_one(IssueTree).move_cursor(older)
         await pilot.press("space")
         await pilot.pause()
