@@ -96,7 +96,8 @@ class BulletinApp(Composer, App[None]):
         self.query_one("#progress").display = False
         self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.query_one(IssueTree).focus()
-        self.load_archive()
+        # The first frame comes before any reading: the worker starts once it is painted.
+        self.call_after_refresh(self.load_archive)
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.look_for_changes)
 
