@@ -11,31 +11,18 @@ import argparse
 import json
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from benchmarks.synthetic import SAMPLE, pdf_like_bulletin
+from benchmarks.synthetic import SAMPLE, pdf_like_bulletin, timings
 from bulletin_tui.plaintext import import_bytes
-
-
-def timings(action: Callable[[], object], repeat: int) -> list[float]:
-    """Seconds for each of ``repeat`` runs (after one warm-up run)."""
-    action()
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        runs.append(time.perf_counter() - start)
-    return runs
 
 
 def measure(name: str, data: bytes, repeat: int) -> dict[str, float | str | int]:
     result = import_bytes(data, series="工作动态")
-    imported = timings(lambda: import_bytes(data, series="工作动态"), repeat)
-    baseline = timings(lambda: data.decode("utf-8").splitlines(), repeat)
+    imported = timings(lambda: import_bytes(data, series="工作动态"), repeat, warm_up=True)
+    baseline = timings(lambda: data.decode("utf-8").splitlines(), repeat, warm_up=True)
     return {
         "input": name,
         "bytes": len(data),

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from benchmarks.synthetic import make_archive, sample_items
+from benchmarks.synthetic import make_archive, sample_items, timings
 from bulletin_tui.archive import Archive
 from bulletin_tui.index import Index
 from bulletin_tui.model import Item
@@ -41,15 +41,6 @@ TARGETS = {
     "save_ms": 50,
     "peak_memory_mb": 250,
 }
-
-
-def seconds(action, repeat: int = 5) -> list[float]:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        runs.append(time.perf_counter() - start)
-    return runs
 
 
 def first_paint(make_app) -> float:
@@ -155,7 +146,7 @@ def main() -> None:
         }
         worst = 0.0
         for name, terms_list in queries.items():
-            runs = [seconds(lambda terms=terms: search(index, terms, limit=200), 1)[0] * 1000
+            runs = [timings(lambda terms=terms: search(index, terms, limit=200), 1)[0] * 1000
                     for terms in terms_list]  # fmt: skip
             runs.sort()
             figures[f"search_{name}_p50_ms"] = statistics.median(runs)
@@ -166,9 +157,9 @@ def main() -> None:
         bulletin = shutil.which("bulletin") or str(Path(sys.executable).parent / "bulletin")
         query = words[3]
         cli_command = [bulletin, "search", query, "--archive", str(archive.root)]
-        cli = seconds(lambda: subprocess.run(cli_command, capture_output=True, check=True))
+        cli = timings(lambda: subprocess.run(cli_command, capture_output=True, check=True))
         grep_command = ["grep", "-rF", query, str(archive.root)]
-        grep = seconds(lambda: subprocess.run(grep_command, capture_output=True))
+        grep = timings(lambda: subprocess.run(grep_command, capture_output=True))
         figures["cli_search_ms"] = statistics.median(cli) * 1000
         figures["grep_ms"] = statistics.median(grep) * 1000
         figures["cli_search_ratio"] = figures["cli_search_ms"] / figures["grep_ms"]
@@ -183,7 +174,7 @@ def main() -> None:
                 issue_file, lambda d: d.add_item(section, Item("基准测试条目", ("正文。",), "单位"))
             )
 
-        figures["save_ms"] = statistics.median(seconds(save)) * 1000
+        figures["save_ms"] = statistics.median(timings(save)) * 1000
 
         peak = subprocess.run([sys.executable, "-c", PEAK, str(archive.root)],
                               capture_output=True, text=True, check=True)  # fmt: skip

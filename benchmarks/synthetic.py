@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bulletin_tui.archive import Archive
@@ -15,6 +17,18 @@ SAMPLE = Path(__file__).parent.parent / "seeds" / "000_f8a72244530b702c.txt"
 SECTIONS = ["助企服务", "民生保障", "安全生产", "乡村振兴", "营商环境", "基层治理", "生态环保"]
 UNITS = ["开发区", "城市管理局", "教体局", "公路事业发展中心", "潭龙街道", "交通运输局", "司寨乡",
          "县水利局", "县政府办", "东屯镇"]  # fmt: skip
+
+
+def timings(action: Callable[[], object], repeat: int = 5, *, warm_up: bool = False) -> list[float]:
+    """Seconds for each of ``repeat`` runs of ``action`` (after one untimed run if asked)."""
+    if warm_up:
+        action()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return runs
 
 
 def sample_items() -> list[tuple[str, str]]:
