@@ -8,6 +8,7 @@ Two processes may use it at once (WAL, with a busy timeout).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -87,8 +88,14 @@ class Refreshed:
 class Index:
     """The cache of one archive."""
 
-    def __init__(self, archive: Archive, folder: Path | None = None) -> None:
+    def __init__(
+        self, archive: Archive, folder: Path | None = None, *, keep_text: bool = False
+    ) -> None:
         self.archive = archive
+        # A long-lived process (the reader) keeps every item's folded text in memory, in
+        # newest-first order, to answer one- and two-character terms without a table scan.
+        self.keep_text = keep_text
+        self._text: tuple[str, list[int], list[int]] | None = None
         root = str(archive.root.resolve())
         name = hashlib.sha256(root.encode("utf-8")).hexdigest()[:20]
         self.path = (folder or default_cache_folder()) / f"{name}.sqlite"
@@ -164,6 +171,7 @@ class Index:
         gone = [path for path in known if path not in on_disk]
         if not stale and not gone:
             return Refreshed(0, 0, len(on_disk))
+        self._text = None
         rows = []
         for done, path in enumerate(stale, 1):
             rows.append(self._read(Path(path), on_disk[path]))
@@ -246,6 +254,8 @@ class Index:
         folded = sorted((fold(term) for term in terms if term.strip()), key=len, reverse=True)
         if not folded:
             return []
+        if self.keep_text and len(folded[0]) < 3 and not any((where or {}).values()):
+            return self._query_in_memory(folded, limit)
         clauses: list[str] = []
         params: list[object] = []
         if len(folded[0]) >= 3:
@@ -273,3 +283,35 @@ class Index:
             sql += " LIMIT ?"
             params.append(limit)
         return self.db.execute(sql, params).fetchall()
+
+    def _query_in_memory(self, folded: list[str], limit: int | None) -> list[tuple]:
+        if self._text is None:
+            rows = self.db.execute(
+                "SELECT id, folded FROM items ORDER BY date IS NULL, date DESC, number DESC,"
+                " path, section_index, item_index"
+            ).fetchall()
+            starts, position = [], 0
+            for _, text in rows:
+                starts.append(position)
+                position += len(text) + 1
+            self._text = ("\0".join(text for _, text in rows), starts, [row[0] for row in rows])
+        blob, starts, ids = self._text
+        found: list[int] = []
+        at = blob.find(folded[0])
+        while at != -1 and (limit is None or len(found) < limit):
+            number = bisect.bisect_right(starts, at) - 1
+            end = starts[number + 1] - 1 if number + 1 < len(starts) else len(blob)
+            item = blob[starts[number] : end]
+            if all(term in item for term in folded[1:]):
+                found.append(ids[number])
+            at = blob.find(folded[0], end + 1)
+        if not found:
+            return []
+        marks = ",".join("?" * len(found))
+        rows = self.db.execute(
+            "SELECT id, path, section_index, item_index, series, number, date, section, title,"
+            f" source, body FROM items WHERE id IN ({marks})",
+            found,
+        ).fetchall()
+        by_id = {row[0]: row[1:] for row in rows}
+        return [by_id[item_id] for item_id in found]

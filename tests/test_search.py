@@ -195,3 +195,14 @@ def test_bulletin_search_does_not_import_textual(archive, tmp_path):
                            str(archive.root)], capture_output=True, text=True, env=env)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "县城市管理局整治窨井盖" in done.stdout
+
+
+def test_the_in_memory_path_for_short_terms_gives_the_same_answers(archive, index, tmp_path):
+    kept = Index(archive, tmp_path / "cache", keep_text=True)
+    for terms in (["县"], ["平台"], ["P"], ["窨井盖", "智"], ["热", "线"], ["没有"]):
+        expected = [(h.path, h.title) for h in search(index, terms)]
+        assert [(h.path, h.title) for h in search(kept, terms)] == expected, terms
+    assert len(search(kept, ["县"], limit=2)) == 2
+    archive.create(small_issue(number=9, date=dt.date(2025, 1, 1)))
+    kept.refresh()  # a refresh forgets the kept text
+    assert search(kept, ["热线"])[0].number == 9

@@ -54,7 +54,7 @@ class BulletinApp(Composer, App[None]):
         self.watch_interval = watch_interval
         self.drafts = drafts or Drafts(default_drafts_folder())
         self.undo_stack = []
-        self.index = Index(archive)
+        self.index = Index(archive, keep_text=True)
         self._index_lock = threading.Lock()
         self.search_hits: list[Hit] = []
         self.search_position = 0
