@@ -95,7 +95,7 @@ class Index:
         # A long-lived process (the reader) keeps every item's folded text in memory, in
         # newest-first order, to answer one- and two-character terms without a table scan.
         self.keep_text = keep_text
-        self._text: tuple[str, list[int], list[int]] | None = None
+        self._text: tuple[str, list[int], list[int], dict[int, int]] | None = None
         root = str(archive.root.resolve())
         name = hashlib.sha256(root.encode("utf-8")).hexdigest()[:20]
         self.path = (folder or default_cache_folder()) / f"{name}.sqlite"
@@ -254,7 +254,7 @@ class Index:
         folded = sorted((fold(term) for term in terms if term.strip()), key=len, reverse=True)
         if not folded:
             return []
-        if self.keep_text and len(folded[0]) < 3 and not any((where or {}).values()):
+        if self.keep_text and not any((where or {}).values()):
             return self._query_in_memory(folded, limit)
         clauses: list[str] = []
         params: list[object] = []
@@ -284,7 +284,7 @@ class Index:
             params.append(limit)
         return self.db.execute(sql, params).fetchall()
 
-    def _query_in_memory(self, folded: list[str], limit: int | None) -> list[tuple]:
+    def _kept_text(self) -> tuple[str, list[int], list[int], dict[int, int]]:
         if self._text is None:
             rows = self.db.execute(
                 "SELECT id, folded FROM items ORDER BY date IS NULL, date DESC, number DESC,"
@@ -294,17 +294,36 @@ class Index:
             for _, text in rows:
                 starts.append(position)
                 position += len(text) + 1
-            self._text = ("\0".join(text for _, text in rows), starts, [row[0] for row in rows])
-        blob, starts, ids = self._text
-        found: list[int] = []
-        at = blob.find(folded[0])
-        while at != -1 and (limit is None or len(found) < limit):
-            number = bisect.bisect_right(starts, at) - 1
+            ids = [row[0] for row in rows]
+            blob = "\0".join(text for _, text in rows)
+            self._text = (blob, starts, ids, {item_id: n for n, item_id in enumerate(ids)})
+        return self._text
+
+    def _query_in_memory(self, folded: list[str], limit: int | None) -> list[tuple]:
+        blob, starts, ids, order = self._kept_text()
+
+        def text_of(number: int) -> str:
             end = starts[number + 1] - 1 if number + 1 < len(starts) else len(blob)
-            item = blob[starts[number] : end]
-            if all(term in item for term in folded[1:]):
-                found.append(ids[number])
-            at = blob.find(folded[0], end + 1)
+            return blob[starts[number] : end]
+
+        found: list[int] = []
+        if len(folded[0]) >= 3:  # the trigram index knows where; the kept order says which first
+            phrase = '"' + folded[0].replace('"', '""') + '"'
+            matched = [row[0] for row in self.db.execute(
+                "SELECT rowid FROM items_fts WHERE items_fts MATCH ?", (phrase,))]  # fmt: skip
+            for number in sorted(order[item_id] for item_id in matched if item_id in order):
+                if limit is not None and len(found) >= limit:
+                    break
+                if all(term in text_of(number) for term in folded[1:]):
+                    found.append(ids[number])
+        else:  # one or two characters: find them in the kept text, newest first
+            at = blob.find(folded[0])
+            while at != -1 and (limit is None or len(found) < limit):
+                number = bisect.bisect_right(starts, at) - 1
+                item = text_of(number)
+                if all(term in item for term in folded[1:]):
+                    found.append(ids[number])
+                at = blob.find(folded[0], starts[number] + len(item) + 1)
         if not found:
             return []
         marks = ",".join("?" * len(found))

@@ -199,7 +199,8 @@ def test_bulletin_search_does_not_import_textual(archive, tmp_path):
 
 def test_the_in_memory_path_for_short_terms_gives_the_same_answers(archive, index, tmp_path):
     kept = Index(archive, tmp_path / "cache", keep_text=True)
-    for terms in (["县"], ["平台"], ["P"], ["窨井盖", "智"], ["热", "线"], ["没有"]):
+    for terms in (["县"], ["平台"], ["P"], ["窨井盖", "智"], ["热", "线"], ["没有"],
+                  ["窨井盖"], ["ＰＰＰ"], ["科技局", "smart"]):  # fmt: skip
         expected = [(h.path, h.title) for h in search(index, terms)]
         assert [(h.path, h.title) for h in search(kept, terms)] == expected, terms
     assert len(search(kept, ["县"], limit=2)) == 2
