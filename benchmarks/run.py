@@ -59,6 +59,8 @@ def first_paint(make_app) -> float:
         async with app.run_test(size=(120, 40)) as pilot:
             while not painted:
                 await pilot.pause(0.001)
+            if hasattr(app, "loaded"):
+                await app.loaded.wait()
             await app.workers.wait_for_complete()
         return painted[0]
 
@@ -90,6 +92,7 @@ from bulletin_tui.tui.app import BulletinApp
 async def main():
     app = BulletinApp(Archive(Path(sys.argv[1])), watch_interval=0)
     async with app.run_test(size=(120, 40)) as pilot:
+        await app.loaded.wait()
         await app.workers.wait_for_complete()
         await pilot.pause()
 asyncio.run(main())

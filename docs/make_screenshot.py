@@ -19,6 +19,7 @@ async def main() -> None:
     choose_language("zh")
     app = BulletinApp(Archive(Path("issues")), watch_interval=0)
     async with app.run_test(size=(120, 34)) as pilot:
+        await app.loaded.wait()
         await app.workers.wait_for_complete()
         for _ in range(3):
             await pilot.pause()

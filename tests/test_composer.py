@@ -49,6 +49,7 @@ def make_app(archive: Archive, tmp_path: Path) -> BulletinApp:
 
 
 async def started(app: BulletinApp, pilot) -> None:
+    await app.loaded.wait()
     await app.workers.wait_for_complete()
     for _ in range(3):
         await pilot.pause()

@@ -31,6 +31,7 @@ def app(tmp_path: Path, monkeypatch) -> BulletinApp:
 
 
 async def loaded(pilot) -> None:
+    await pilot.app.loaded.wait()
     await pilot.app.workers.wait_for_complete()
     for _ in range(3):
         await pilot.pause()

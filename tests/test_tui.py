@@ -44,6 +44,7 @@ def archive(tmp_path: Path) -> Archive:
 
 
 async def started(app: BulletinApp, pilot) -> None:
+    await app.loaded.wait()
     await app.workers.wait_for_complete()
     for _ in range(3):
         await pilot.pause()

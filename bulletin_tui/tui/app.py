@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -61,6 +62,7 @@ class BulletinApp(Composer, App[None]):
         self.search_terms: list[str] = []
         self.listing = Listing((), ())
         self._signature: Signature | None = None
+        self.loaded = asyncio.Event()  # set once the first listing is on screen
         self.title = t("title")
         self.sub_title = str(archive.root)
         self.bind("q", "quit", description=t("key_quit"))
@@ -163,6 +165,7 @@ class BulletinApp(Composer, App[None]):
     ) -> None:
         """Put a (new) listing on screen, keeping the selection where it still exists."""
         changed = self._changed_paths(signature) if announce else []
+        self.loaded.set()
         self.listing = listing
         self._signature = signature
         tree = self.query_one(IssueTree)
