@@ -124,8 +124,7 @@ class Index:
                              check_same_thread=False)  # fmt: skip
         try:
             db.execute("PRAGMA journal_mode=WAL")
-            # A cache: speed over durability. A file damaged by a crash is rebuilt on open.
-            db.execute("PRAGMA synchronous=OFF")
+            db.execute("PRAGMA synchronous=NORMAL")
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
             if "meta" not in tables:
                 db.execute("BEGIN IMMEDIATE")
@@ -181,7 +180,7 @@ class Index:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for path in [*gone, *(p for p in stale if p in known)]:
+            for path in [*gone, *stale]:
                 self._forget(path)
             last = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
             db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [r for r, _ in rows])
