@@ -107,13 +107,9 @@ def open_archive(archive_dir: Path | None) -> Archive:
 
 def print_json(data: Any) -> None:
     """JSON on stdout: UTF-8 as is, dates as ISO strings."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+    from bulletin_tui.tomlfile import json_default
 
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON")
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
 
 
 LANG = click.option(

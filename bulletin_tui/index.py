@@ -17,15 +17,23 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing, newest_first
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Issue
 from bulletin_tui.search_text import fold
-from bulletin_tui.tomlfile import KeyLines, issue_from_data, issue_to_data, read_issue
+from bulletin_tui.tomlfile import (
+    KeyLines,
+    issue_from_data,
+    issue_to_data,
+    json_default,
+    read_issue,
+)
 
 SCHEMA = "bulletin-index 3"
+
+#: Path → (size, modification time in ns) of each issue file: what "changed" compares.
+Stamps = dict[str, tuple[int, int]]
 
 #: Called with (files done, files to read) while the cache is brought up to date.
 Progress = Callable[[int, int], None]
@@ -54,12 +62,6 @@ def default_cache_folder() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("bulletin_tui", appauthor=False))
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def issue_from_document(document: str, path: Path) -> Issue:
@@ -156,13 +158,22 @@ class Index:
 
     # keeping fresh ----------------------------------------------------------------------
 
-    def refresh(self, progress: Progress | None = None) -> Refreshed:
-        """Re-read the files that changed since the cache last saw them; drop the gone."""
-        on_disk: dict[str, tuple[int, int]] = {}
-        if self.archive.root.is_dir():
-            for path in self.archive.files():
-                stat = path.stat()
-                on_disk[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    def stamps(self) -> Stamps:
+        """Size and modification time of every issue file now (none if there is no folder)."""
+        if not self.archive.root.is_dir():
+            return {}
+        found: Stamps = {}
+        for path in self.archive.files():
+            stat = path.stat()
+            found[str(path)] = (stat.st_size, stat.st_mtime_ns)
+        return found
+
+    def refresh(self, progress: Progress | None = None, stamps: Stamps | None = None) -> Refreshed:
+        """Re-read the files that changed since the cache last saw them; drop the gone.
+
+        ``stamps`` are the files as :meth:`stamps` just found them, when the caller has them.
+        """
+        on_disk = self.stamps() if stamps is None else stamps
         known = {
             row[0]: (row[1], row[2])
             for row in self.db.execute("SELECT path, size, mtime_ns FROM files")
@@ -212,7 +223,7 @@ class Index:
             return (str(path), *stamp, None, error.reason, error.line), []
         except OSError as error:
             return (str(path), *stamp, None, str(error.strerror or error), None), []
-        document = json.dumps(issue_to_data(issue), ensure_ascii=False, default=_json_default)
+        document = json.dumps(issue_to_data(issue), ensure_ascii=False, default=json_default)
         date = issue.date.isoformat() if issue.date else None
         items = [
             (str(path), s, i, issue.series, issue.number, date, section.name, item.title,

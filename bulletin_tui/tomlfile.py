@@ -351,6 +351,13 @@ def _item(reader: _Reader, entry: dict, where: Path_, label: str) -> Item:
     )
 
 
+def json_default(value: object) -> str:
+    """Dates and times in the document's JSON form: ISO strings (``json.dumps(default=…)``)."""
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def issue_to_data(issue: Issue) -> dict[str, Any]:
     """The issue as the plain data of its format-1 document (what ``--json`` prints)."""
     header: dict[str, Any] = {"series": issue.series}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-import os
 import stat
 from pathlib import Path
 
@@ -98,6 +98,26 @@ async def test_a_new_item_is_saved_in_its_section_and_the_rest_of_the_file_is_ke
     end = text.index('\n[[section]]\nname = "民生保障"')
     assert text[:start] + text[end:] == before  # only the new block was added
     assert list((tmp_path / "drafts").glob("*.json")) == []
+
+
+async def test_our_own_save_is_not_announced_as_a_change_on_disk(archive, path, tmp_path):
+    app = BulletinApp(archive, watch_interval=0.05, drafts=Drafts(tmp_path / "drafts"))
+    async with app.run_test(size=(120, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("a")
+        await fill(pilot, title="自己保存的条目", body="正文。", source="县水利局")
+        await pilot.press("ctrl+s")
+        for _ in range(10):  # the watcher looks several times meanwhile
+            await asyncio.sleep(0.05)
+            await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert not any("已在磁盘上更改" in m for m in messages), messages
+        path.write_text(path.read_text(encoding="utf-8") + "# 别人改的\n", encoding="utf-8")
+        for _ in range(20):
+            await asyncio.sleep(0.05)
+            await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("已在磁盘上更改" in m for m in messages), messages
 
 
 async def test_an_invalid_form_writes_nothing_and_says_why(archive, path, tmp_path):
@@ -309,4 +329,3 @@ async def test_the_body_opens_in_the_external_editor(archive, tmp_path, monkeypa
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert app.screen.query_one("#body").text == "原来的正文。\n\n编辑器里加的一段。"
-    assert os.environ["EDITOR"] == str(editor)

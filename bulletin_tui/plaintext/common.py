@@ -11,23 +11,22 @@ INDENT = "\u3000\u3000"
 RULE_CHAR = "━"
 DISTRIBUTION_LABELS = ("本期发", "抄送", "抄报", "报送", "分送", "主送", "印发", "报", "送", "发")
 
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"),
-    re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$"),
+#: A date as bulletins write it: ``2024年6月18日``, ``2024 年 5 月 31 日``, ``2024-06-18``.
+DATE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
 )
 
 
 def parse_date(text: str) -> dt.date | None:
     """``2024-06-18``, ``2024年6月18日``, ``2024 年 5 月 31 日`` → a date; else ``None``."""
-    text = text.strip()
-    for pattern in _DATE_PATTERNS:
-        if match := pattern.match(text):
-            year, month, day = (int(group) for group in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return None
-    return None
+    match = DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(group) for group in match.groups() if group is not None)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def chinese_date(date: dt.date) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 from bulletin_tui.cjk import display_width, wrap
 from bulletin_tui.model import Issue, Item, is_control
@@ -122,15 +121,11 @@ def export_markdown(issue: Issue) -> str:
 
 def export_json(issue: Issue) -> str:
     """The format-1 document as JSON (dates as ISO strings)."""
-    from bulletin_tui.tomlfile import issue_to_data
+    from bulletin_tui.tomlfile import issue_to_data, json_default
 
-    return json.dumps(issue_to_data(issue), ensure_ascii=False, indent=2, default=_iso) + "\n"
-
-
-def _iso(value: Any) -> str:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON")
+    return (
+        json.dumps(issue_to_data(issue), ensure_ascii=False, indent=2, default=json_default) + "\n"
+    )
 
 
 def export(

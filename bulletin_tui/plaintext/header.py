@@ -11,15 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bulletin_tui.plaintext.common import DISTRIBUTION_LABELS
+from bulletin_tui.plaintext.common import DATE, DISTRIBUTION_LABELS, parse_date
 
 _NUMERAL = r"[0-9〇零一二三四五六七八九十百两]+"
 _TOTAL = re.compile(rf"[（(]\s*总\s*第\s*({_NUMERAL})\s*期\s*[）)]")
 _YEAR_NUMBER = re.compile(rf"(\d{{4}})\s*年\s*第\s*({_NUMERAL})\s*期")
 _NUMBER = re.compile(rf"第\s*({_NUMERAL})\s*期")
-_DATE = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
-)
 _COPIES = re.compile(r"[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?")
 _RULE = re.compile(r"^[━—─\-=＝_~～·•*]{3,}$")
 _SERIES = re.compile(
@@ -100,7 +97,7 @@ class Masthead:
             (_TOTAL, self._total),
             (_YEAR_NUMBER, self._year_number),
             (_NUMBER, self._number),
-            (_DATE, self._date),
+            (DATE, self._date),
             (_COPIES, self._copies),
         ):
             match = pattern.search(rest)
@@ -157,12 +154,10 @@ class Masthead:
         return self.number is not None
 
     def _date(self, match: re.Match[str]) -> bool:
-        groups = [g for g in match.groups() if g is not None]
-        try:
-            self.date = dt.date(*(int(g) for g in groups))
-        except ValueError:
-            return False
-        return True
+        date = parse_date(match.group())
+        if date is not None:
+            self.date = date
+        return date is not None
 
     def _copies(self, match: re.Match[str]) -> bool:
         self.copies = int(match.group(1)) or None

@@ -34,12 +34,12 @@ from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
 from bulletin_tui.tui.screens.search import SearchScreen
-from bulletin_tui.tui.screens.stats import ItemTarget, StatsScreen
-from bulletin_tui.tui.widgets.issue_tree import IssueTree, NodeData, issue_label
+from bulletin_tui.tui.screens.stats import StatsScreen
+from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget, NodeData, issue_label
 from bulletin_tui.tui.widgets.reader import Reader
 
-#: File name, modification time and size of every file: what "changed on disk" compares.
-Signature = frozenset[tuple[str, int, int]]
+#: Every file's path, size and modification time: what "changed on disk" compares.
+Signature = frozenset[tuple[str, tuple[int, int]]]
 
 
 class BulletinApp(Composer, App[None]):
@@ -106,32 +106,29 @@ class BulletinApp(Composer, App[None]):
     # loading and watching ---------------------------------------------------------------
 
     def _signature_now(self) -> Signature:
-        return frozenset(
-            (str(path), stat.st_mtime_ns, stat.st_size)
-            for path in self.archive.files()
-            for stat in (path.stat(),)
-        )
+        return frozenset(self.index.stamps().items())
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.display = done < total
         bar.update(total=total, progress=done)
 
-    def _indexed_listing(self, *, progress: bool) -> Listing:
-        """Bring the index cache up to date and read the listing from it."""
+    def _indexed_listing(self, signature: Signature, *, progress: bool) -> Listing:
+        """Bring the index cache up to date with the files ``signature`` saw; read it."""
         if not self.archive.root.is_dir():
             return Listing((), ())
-        report = (lambda done, total: self.call_from_thread(self._progress, done, total)) \
-            if progress else None  # fmt: skip
+        report = None
+        if progress:
+            report = lambda done, total: self.call_from_thread(self._progress, done, total)  # noqa: E731
         with self._index_lock:
-            self.index.refresh(report)
+            self.index.refresh(report, dict(signature))
             return self.index.listing()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_archive(self) -> None:
         """Fill the tree from the index cache (off the UI thread), reading what changed."""
-        signature = self._signature_now() if self.archive.root.is_dir() else frozenset()
-        listing = self._indexed_listing(progress=True)
+        signature = self._signature_now()
+        listing = self._indexed_listing(signature, progress=True)
         self.call_from_thread(self.show_listing, listing, signature)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
@@ -141,7 +138,7 @@ class BulletinApp(Composer, App[None]):
             return
         signature = self._signature_now()
         if signature != self._signature:
-            listing = self._indexed_listing(progress=False)
+            listing = self._indexed_listing(signature, progress=False)
             self.call_from_thread(self.show_listing, listing, signature)
 
     @work(thread=True, group="index", exit_on_error=False)
@@ -169,11 +166,7 @@ class BulletinApp(Composer, App[None]):
         self.listing = listing
         self._signature = signature
         tree = self.query_one(IssueTree)
-        focus = None
-        if select is not None:
-            focus = (("issue", str(select.path)), ("section", select.section),
-                     ("item", select.title))  # fmt: skip
-        tree.show(listing, focus)
+        tree.show(listing, select.keys if select is not None else None)
         if not listing.issues and not listing.broken:
             message = (
                 t("empty_archive", path=self.archive.root)
@@ -305,20 +298,8 @@ class BulletinApp(Composer, App[None]):
         if target is None:
             return
         tree = self.query_one(IssueTree)
-        for issue_node in tree.root.children:
-            if not isinstance(issue_node.data, IssueFile) or issue_node.data.path != target.path:
-                continue
-            tree.populate(issue_node)
-            for section_node in issue_node.children:
-                if section_node.data.name != target.section:
-                    continue
-                for item_node in section_node.children:
-                    if item_node.data.title == target.title:
-                        issue_node.expand()
-                        section_node.expand()
-                        tree.focus()
-                        self.call_after_refresh(tree.move_cursor, item_node)
-                        return
+        tree.select(target.keys)
+        tree.focus()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -334,13 +315,8 @@ class BulletinApp(Composer, App[None]):
     def go_to(self, path: Path) -> None:
         """Open the issue stored at ``path`` and select it."""
         tree = self.query_one(IssueTree)
-        for node in tree.root.children:
-            if isinstance(node.data, IssueFile) and node.data.path == path:
-                tree.populate(node)
-                node.expand()
-                tree.move_cursor(node)
-                tree.focus()
-                return
+        tree.select((("issue", str(path)),))
+        tree.focus()
 
     @property
     def reader_text(self) -> str:

@@ -23,8 +23,7 @@ from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.conflict import Choice, ConflictScreen
 from bulletin_tui.tui.screens.issue_form import IssueForm
 from bulletin_tui.tui.screens.item_form import ItemForm, ItemFormResult
-from bulletin_tui.tui.screens.stats import ItemTarget
-from bulletin_tui.tui.widgets.issue_tree import IssueTree, issue_label
+from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget, issue_label
 
 if TYPE_CHECKING:
     from bulletin_tui.tui.app import BulletinApp
@@ -233,5 +232,9 @@ class Composer:
         issues = [f for f in self.listing.issues if f.path != saved.path] + [saved]
         broken = tuple(b for b in self.listing.broken if b.path != saved.path)
         listing = Listing(tuple(sorted(issues, key=newest_first)), broken)
-        self.show_listing(listing, self._signature_now(), announce=False, select=select)
+        # Only this file changed: note its new stamp so the watcher does not read it again.
+        stat = saved.path.stat()
+        stamps = dict(self._signature or ())
+        stamps[str(saved.path)] = (stat.st_size, stat.st_mtime_ns)
+        self.show_listing(listing, frozenset(stamps.items()), announce=False, select=select)
         self.refresh_index()

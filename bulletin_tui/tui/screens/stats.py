@@ -3,9 +3,6 @@ to a key's items and open one in the reader."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -20,16 +17,7 @@ from bulletin_tui.plaintext import parse_date
 from bulletin_tui.settings import Settings
 from bulletin_tui.stats import GROUPINGS, Adopted, Row, adopted_items, key_of, ranked, ranking
 from bulletin_tui.tui.i18n import t
-from bulletin_tui.tui.widgets.issue_tree import issue_label
-
-
-@dataclass(frozen=True)
-class ItemTarget:
-    """An item to open in the reader: its file, section and headline."""
-
-    path: Path
-    section: str
-    title: str
+from bulletin_tui.tui.widgets.issue_tree import ItemTarget, issue_label
 
 
 class StatsScreen(Screen[ItemTarget | None]):

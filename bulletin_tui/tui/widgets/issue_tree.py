@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Union
 
 from rich.style import Style
@@ -37,6 +39,20 @@ def node_key(data: NodeData) -> tuple:
     if isinstance(data, Item):
         return ("item", data.title)
     return ("group",)
+
+
+@dataclass(frozen=True)
+class ItemTarget:
+    """An item to open in the reader: its file, section and headline."""
+
+    path: Path
+    section: str
+    title: str
+
+    @property
+    def keys(self) -> tuple:
+        """The item's place in the tree, as :meth:`IssueTree.select` takes it."""
+        return (("issue", str(self.path)), ("section", self.section), ("item", self.title))
 
 
 class IssueTree(Tree[NodeData]):
@@ -98,9 +114,7 @@ class IssueTree(Tree[NodeData]):
                 if self.path_of(node) in expanded and len(self.path_of(node)) == depth + 1:
                     self.populate(node)
                     node.expand()
-        target = self._find(wanted)
-        if target is not None:
-            self.call_after_refresh(self.move_cursor, target)
+        self.select(wanted)
 
     def populate(self, node: TreeNode[NodeData]) -> None:
         """Add an issue's sections and items, the first time they are needed."""
@@ -144,6 +158,16 @@ class IssueTree(Tree[NodeData]):
             found.append(node)
             stack[0:0] = list(node.children)
         return found
+
+    def select(self, path: tuple) -> TreeNode[NodeData] | None:
+        """Open the way to the node at ``path`` (or its deepest existing ancestor), put the
+        cursor on it once the tree is laid out, and return it."""
+        node = self._find(path)
+        if node is not None:
+            if isinstance(node.data, IssueFile):
+                node.expand()
+            self.call_after_refresh(self.move_cursor, node)
+        return node
 
     def _find(self, path: tuple) -> TreeNode[NodeData] | None:
         """The node at ``path``, or the deepest ancestor of it that still exists."""
