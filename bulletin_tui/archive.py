@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Callable
@@ -23,17 +24,59 @@ _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 @dataclass(frozen=True)
+class IssueHeader:
+    """What names an issue in a list: series, number and date (no sections, no items)."""
+
+    series: str
+    number: int | None
+    date: dt.date | None
+
+    @classmethod
+    def of(cls, issue: Issue) -> IssueHeader:
+        """The header of a whole issue."""
+        return cls(issue.series, issue.number, issue.date)
+
+
 class IssueFile:
     """An issue as read from its file, with the bytes it was read from (for saving).
 
     An issue from the index cache has no bytes (``raw`` is None) but the size and
-    modification time (``stamp``) its file had; saving then checks against those.
+    modification time (``stamp``) its file had; saving then checks against those. It
+    also arrives without its sections: only the header, and ``load`` to fetch the whole
+    issue the first time :attr:`issue` is asked for, so a listing of thousands of issues
+    holds little more than their names.
     """
 
-    path: Path
-    issue: Issue
-    raw: bytes | None
-    stamp: tuple[int, int] | None = None
+    __slots__ = ("_issue", "_load", "header", "path", "raw", "stamp")
+
+    def __init__(
+        self,
+        path: Path,
+        issue: Issue | None,
+        raw: bytes | None,
+        stamp: tuple[int, int] | None = None,
+        *,
+        header: IssueHeader | None = None,
+        load: Callable[[], Issue] | None = None,
+    ) -> None:
+        if issue is None and (header is None or load is None):
+            raise ValueError("an issue file needs its issue, or a header and a way to load it")
+        self.path = path
+        self.raw = raw
+        self.stamp = stamp
+        self.header = header or IssueHeader.of(issue)  # type: ignore[arg-type]
+        self._issue = issue
+        self._load = load
+
+    def __repr__(self) -> str:
+        return f"IssueFile({str(self.path)!r}, {self.header!r})"
+
+    @property
+    def issue(self) -> Issue:
+        """The whole issue (loaded on first use when the file came from the cache)."""
+        if self._issue is None:
+            self._issue = self._load()  # type: ignore[misc]
+        return self._issue
 
     def base(self) -> bytes:
         """The bytes an edit starts from; refuses if the file is no longer what was read."""
@@ -66,9 +109,9 @@ class Listing:
 
 def newest_first(issue_file: IssueFile) -> tuple:
     """Sort key: dated issues by date then number, newest first; undated ones last."""
-    issue = issue_file.issue
-    date = issue.date.toordinal() if issue.date else 0
-    return (issue.date is None, -date, -(issue.number or 0), str(issue_file.path))
+    header = issue_file.header
+    date = header.date.toordinal() if header.date else 0
+    return (header.date is None, -date, -(header.number or 0), str(issue_file.path))
 
 
 def safe_file_stem(issue: Issue) -> str:

@@ -482,18 +482,23 @@ def stats_command(
         raise click.UsageError("choose one of --json and --csv")
     if classes and by != "source":
         raise click.UsageError("--classes goes with --by source")
+    from bulletin_tui.index import Index
+
     archive = open_archive(archive_dir)
-    listing = archive.scan()
+    archive.require()
+    index = Index(archive)
+    refresh_with_progress(index)
+    listing = index.listing()
     settings, problem = load_settings(archive.root)
     if problem is not None:
         click.echo(f"bulletin: warning: {problem}; counting without the settings", err=True)
     if listing.broken:
         click.echo(f"bulletin: warning: {len(listing.broken)} broken files left out "
                    "(`bulletin check` lists them)", err=True)  # fmt: skip
-    entries = list(stats.adopted_items(listing.issues, settings, date_from=date_from,
+    entries = list(stats.adopted_items(index.entries(), settings, date_from=date_from,
                                        date_to=date_to, series=series))  # fmt: skip
     if suggest_aliases:
-        _print_aliases(stats.suggest_aliases(e.item.source for e in entries), as_json)
+        _print_aliases(stats.suggest_aliases(e.entry.source for e in entries), as_json)
         return
     groups = {"": entries}
     if classes:

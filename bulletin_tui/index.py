@@ -13,15 +13,30 @@ import datetime as dt
 import hashlib
 import json
 import os
+import pickle
+import queue
 import sqlite3
-from collections.abc import Callable
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing, newest_first
+from bulletin_tui.archive import (
+    Archive,
+    BrokenFile,
+    IssueFile,
+    IssueHeader,
+    Listing,
+    newest_first,
+)
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Issue
 from bulletin_tui.search_text import fold
+from bulletin_tui.stats import Entry
 from bulletin_tui.tomlfile import (
     KeyLines,
     issue_from_data,
@@ -30,7 +45,7 @@ from bulletin_tui.tomlfile import (
     read_issue,
 )
 
-SCHEMA = "bulletin-index 3"
+SCHEMA = "bulletin-index 4"
 
 #: Path → (size, modification time in ns) of each issue file: what "changed" compares.
 Stamps = dict[str, tuple[int, int]]
@@ -38,21 +53,35 @@ Stamps = dict[str, tuple[int, int]]
 #: Called with (files done, files to read) while the cache is brought up to date.
 Progress = Callable[[int, int], None]
 
+#: From this many files to read on, the parsing is shared among processes.
+PARALLEL_FROM = 200
+
+#: Files written to the cache per transaction while it is brought up to date.
+WRITE_EVERY = 500
+
+# The items hold their text once: ``folded`` is computed from the headline, body and
+# source, unless folding changed them (full-width letters, capitals), when ``refolded``
+# holds it. The full-text index keeps no positions (detail=none: a fraction of the size
+# and build time); a term is looked up by its trigrams and then checked in the text.
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
-    document TEXT, error TEXT, line INTEGER
+    series TEXT, number INTEGER, date TEXT, document TEXT, error TEXT, line INTEGER
 );
 CREATE TABLE items (
     id INTEGER PRIMARY KEY, path TEXT, section_index INTEGER, item_index INTEGER,
     series TEXT, number INTEGER, date TEXT, section TEXT, title TEXT, source TEXT,
-    body TEXT, folded TEXT
+    body TEXT, refolded TEXT,
+    folded TEXT GENERATED ALWAYS AS
+        (coalesce(refolded, title || char(10) || body || char(10) || source)) VIRTUAL
 );
 CREATE INDEX items_path ON items (path);
 CREATE VIRTUAL TABLE items_fts USING fts5 (folded, content='items', content_rowid='id',
-                                           tokenize='trigram');
+                                           tokenize='trigram', detail='none');
 """
+
+_NEWEST_FIRST = "date IS NULL, date DESC, number DESC, path, section_index, item_index"
 
 
 def default_cache_folder() -> Path:
@@ -76,6 +105,83 @@ def issue_from_document(document: str, path: Path) -> Issue:
 def item_text(title: str, body: str, source: str) -> str:
     """What a search looks in: headline, body and source, folded for matching."""
     return fold(f"{title}\n{body}\n{source}")
+
+
+def read_rows(path: str, stamp: tuple[int, int]) -> tuple[tuple, list[tuple]]:
+    """Parse one file into its row of ``files`` and its rows of ``items``.
+
+    A module-level function, so that worker processes can run it.
+    """
+    try:
+        issue = read_issue(Path(path).read_bytes(), path)
+    except IssueFileError as error:
+        return (path, *stamp, None, None, None, None, error.reason, error.line), []
+    except OSError as error:
+        return (path, *stamp, None, None, None, None, str(error.strerror or error), None), []
+    document = json.dumps(issue_to_data(issue), ensure_ascii=False, default=json_default,
+                          separators=(",", ":"))  # fmt: skip
+    date = issue.date.isoformat() if issue.date else None
+    items = []
+    for s, section in enumerate(issue.sections):
+        for i, item in enumerate(section.items):
+            body = item.body_text
+            plain = f"{item.title}\n{body}\n{item.source}"
+            refolded = fold(plain)
+            items.append((path, s, i, issue.series, issue.number, date, section.name, item.title,
+                          item.source, body, None if refolded == plain else refolded))  # fmt: skip
+    return (path, *stamp, issue.series, issue.number, date, document, None, None), items
+
+
+def _read_all(paths: list[str], stamps: Stamps) -> Iterator[tuple[tuple, list[tuple]]]:
+    """The rows of every file, as each is parsed (in no fixed order).
+
+    With many files and more than one core, helper processes (``python -m
+    bulletin_tui.index_worker``) parse a share each while this process writes what they
+    send. A helper that fails leaves its share to this process.
+    """
+    helpers = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 0
+    if helpers < 2:
+        for path in paths:
+            yield read_rows(path, stamps[path])
+        return
+    arrived: queue.SimpleQueue[tuple[tuple, list[tuple]]] = queue.SimpleQueue()
+
+    def collect(share: list[str]) -> None:
+        received = 0
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "bulletin_tui.index_worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+        except OSError:
+            process = None
+        if process is not None:
+            try:
+                with process.stdin:  # type: ignore[union-attr]
+                    pickle.dump([(path, stamps[path]) for path in share], process.stdin)
+                for _ in share:
+                    arrived.put(pickle.load(process.stdout))  # type: ignore[arg-type]
+                    received += 1
+            except (OSError, EOFError, pickle.UnpicklingError):
+                process.kill()  # what the helper did not send is read here below
+            finally:
+                process.wait()
+                process.stdout.close()  # type: ignore[union-attr]
+        for path in share[received:]:
+            arrived.put(read_rows(path, stamps[path]))
+
+    for n in range(helpers):
+        threading.Thread(target=collect, args=(paths[n::helpers],), daemon=True).start()
+    for _ in paths:
+        yield arrived.get()
+
+
+def trigram_match(term: str) -> str:
+    """An FTS5 query for the rows that hold every trigram of ``term`` (three characters or
+    more): a superset of the rows holding ``term``, which the caller checks."""
+    starts = [*range(0, len(term) - 2, 3), len(term) - 3]
+    grams = dict.fromkeys(term[i : i + 3] for i in starts)
+    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
 
 
 @dataclass(frozen=True)
@@ -183,21 +289,30 @@ class Index:
         if not stale and not gone:
             return Refreshed(0, 0, len(on_disk))
         self._text = None
-        rows = []
-        for done, path in enumerate(stale, 1):
-            rows.append(self._read(Path(path), on_disk[path]))
+        batch: list[tuple[tuple, list[tuple]]] = []
+        for done, rows in enumerate(_read_all(stale, on_disk), 1):
+            batch.append(rows)
             if progress is not None:
                 progress(done, len(stale))
+            if len(batch) == WRITE_EVERY:
+                self._write(batch, [])
+                batch = []
+        self._write(batch, gone)
+        return Refreshed(len(stale), len(gone), len(on_disk) - len(stale))
+
+    def _write(self, rows: list[tuple[tuple, list[tuple]]], gone: list[str]) -> None:
+        """Replace what the cache holds for these files (and drop the gone) in one
+        transaction: another process sees each batch whole or not at all."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for path in [*gone, *stale]:
+            for path in [*gone, *(file_row[0] for file_row, _ in rows)]:
                 self._forget(path)
             last = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
-            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [r for r, _ in rows])
+            db.executemany("INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?)", [r for r, _ in rows])
             db.executemany(
                 "INSERT INTO items (path, section_index, item_index, series, number, date,"
-                " section, title, source, body, folded) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " section, title, source, body, refolded) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [item for _, items in rows for item in items],
             )
             db.execute("INSERT INTO items_fts (rowid, folded) SELECT id, folded FROM items"
@@ -206,7 +321,6 @@ class Index:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return Refreshed(len(stale), len(gone), len(on_disk) - len(stale))
 
     def _forget(self, path: str) -> None:
         db = self.db
@@ -216,39 +330,76 @@ class Index:
         db.execute("DELETE FROM items WHERE path=?", (path,))
         db.execute("DELETE FROM files WHERE path=?", (path,))
 
-    def _read(self, path: Path, stamp: tuple[int, int]) -> tuple[tuple, list[tuple]]:
-        try:
-            issue = read_issue(path.read_bytes(), path)
-        except IssueFileError as error:
-            return (str(path), *stamp, None, error.reason, error.line), []
-        except OSError as error:
-            return (str(path), *stamp, None, str(error.strerror or error), None), []
-        document = json.dumps(issue_to_data(issue), ensure_ascii=False, default=json_default)
-        date = issue.date.isoformat() if issue.date else None
-        items = [
-            (str(path), s, i, issue.series, issue.number, date, section.name, item.title,
-             item.source, item.body_text, item_text(item.title, item.body_text, item.source))
-            for s, section in enumerate(issue.sections)
-            for i, item in enumerate(section.items)
-        ]  # fmt: skip
-        return (str(path), *stamp, document, None, None), items
-
     # reading ----------------------------------------------------------------------------
 
     def listing(self) -> Listing:
-        """Every issue (newest first) and broken file, as of the last refresh."""
+        """Every issue (newest first) and broken file, as of the last refresh.
+
+        The issues come as headers; each loads its whole issue when first asked for it.
+        """
         issues: list[IssueFile] = []
         broken: list[BrokenFile] = []
-        rows = self.db.execute("SELECT path, size, mtime_ns, document, error, line FROM files")
-        for path_text, size, mtime_ns, document, error, line in rows:
+        rows = self.db.execute(
+            "SELECT path, size, mtime_ns, series, number, date, error, line FROM files"
+        )
+        for path_text, size, mtime_ns, series, number, date, error, line in rows:
             path = Path(path_text)
-            if document is None:
+            if error is not None:
                 broken.append(BrokenFile(path, IssueFileError(path, line, error)))
-            else:
-                issue = issue_from_document(document, path)
-                issues.append(IssueFile(path, issue, None, (size, mtime_ns)))
+                continue
+            stamp = (size, mtime_ns)
+            header = IssueHeader(series, number, dt.date.fromisoformat(date) if date else None)
+            load = partial(self.load_issue, path, stamp)
+            issues.append(IssueFile(path, None, None, stamp, header=header, load=load))
         broken.sort(key=lambda b: str(b.path))
         return Listing(tuple(sorted(issues, key=newest_first)), tuple(broken))
+
+    def load_issue(self, path: Path, stamp: tuple[int, int]) -> Issue:
+        """The whole issue the cache holds for ``path`` as it was at ``stamp``; if the file
+        has changed since, the issue on disk now (raises :class:`IssueFileError` if it is
+        broken).
+
+        It reads through a connection of its own, so a refresh running in another thread
+        (a cold build can take seconds) never holds it up.
+        """
+        try:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True, timeout=10)) as db:
+                row = db.execute(
+                    "SELECT document FROM files WHERE path=? AND size=? AND mtime_ns=?",
+                    (str(path), *stamp),
+                ).fetchone()
+        except sqlite3.Error:
+            row = None  # the cache went away meanwhile: the file itself answers
+        if row is not None and row[0] is not None:
+            return issue_from_document(row[0], path)
+        return read_issue(path.read_bytes(), path)
+
+    def entries(self) -> list[Entry]:
+        """Every item of the valid issues, newest issue first, as statistics count them."""
+        rows = self.db.execute(
+            "SELECT path, series, number, date, section, title, source FROM items"
+            f" ORDER BY {_NEWEST_FIRST}"
+        )
+        paths: dict[str, Path] = {}
+        dates: dict[str, dt.date] = {}
+        return [
+            Entry(paths.setdefault(path, Path(path)), series, number,
+                  dates.setdefault(date, dt.date.fromisoformat(date)) if date else None,
+                  section, title, source)
+            for path, series, number, date, section, title, source in rows
+        ]  # fmt: skip
+
+    def names(self) -> tuple[list[str], list[str]]:
+        """Every section name and every source in the archive, the most used first."""
+        found = []
+        for column in ("section", "source"):
+            rows = self.db.execute(
+                f"SELECT {column} FROM items WHERE {column} != ''"
+                f" GROUP BY {column} ORDER BY count(*) DESC, {column}"
+            )
+            found.append([row[0] for row in rows])
+        return found[0], found[1]
 
     def query(
         self,
@@ -258,9 +409,10 @@ class Index:
     ) -> list[tuple]:
         """Items whose folded text holds every folded term, newest issue first.
 
-        FTS5 answers the longest term when it has three characters or more (trigrams);
-        shorter terms, and the others, are checked with a plain scan of the candidates.
-        ``where`` narrows by ``series``, ``section``, ``source``, ``date_from``, ``date_to``.
+        FTS5 narrows by the trigrams of the longest term when it has three characters or
+        more; every term is then checked in the candidates' text (a plain scan when all
+        terms are shorter). ``where`` narrows by ``series``, ``section``, ``source``,
+        ``date_from``, ``date_to``.
         """
         folded = sorted((fold(term) for term in terms if term.strip()), key=len, reverse=True)
         if not folded:
@@ -271,11 +423,8 @@ class Index:
         params: list[object] = []
         if len(folded[0]) >= 3:
             clauses.append("id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-            params.append('"' + folded[0].replace('"', '""') + '"')
-            rest = folded[1:]
-        else:
-            rest = folded
-        for term in rest:
+            params.append(trigram_match(folded[0]))
+        for term in folded:
             clauses.append("instr(folded, ?) > 0")
             params.append(term)
         for key, column, operator in (("series", "series", "="), ("section", "section", "="),
@@ -288,7 +437,7 @@ class Index:
         sql = (
             "SELECT path, section_index, item_index, series, number, date, section, title,"
             " source, body FROM items WHERE " + " AND ".join(clauses) +
-            " ORDER BY date IS NULL, date DESC, number DESC, path, section_index, item_index"
+            f" ORDER BY {_NEWEST_FIRST}"
         )  # fmt: skip
         if limit is not None:
             sql += " LIMIT ?"
@@ -297,16 +446,17 @@ class Index:
 
     def _kept_text(self) -> tuple[str, list[int], list[int], dict[int, int]]:
         if self._text is None:
-            rows = self.db.execute(
-                "SELECT id, folded FROM items ORDER BY date IS NULL, date DESC, number DESC,"
-                " path, section_index, item_index"
-            ).fetchall()
-            starts, position = [], 0
-            for _, text in rows:
+            rows = self.db.execute(f"SELECT id, folded FROM items ORDER BY {_NEWEST_FIRST}")
+            ids: list[int] = []
+            texts: list[str] = []
+            starts: list[int] = []
+            position = 0
+            for item_id, text in rows:
+                ids.append(item_id)
+                texts.append(text)
                 starts.append(position)
                 position += len(text) + 1
-            ids = [row[0] for row in rows]
-            blob = "\0".join(text for _, text in rows)
+            blob = "\0".join(texts)
             self._text = (blob, starts, ids, {item_id: n for n, item_id in enumerate(ids)})
         return self._text
 
@@ -319,13 +469,14 @@ class Index:
 
         found: list[int] = []
         if len(folded[0]) >= 3:  # the trigram index knows where; the kept order says which first
-            phrase = '"' + folded[0].replace('"', '""') + '"'
             matched = [row[0] for row in self.db.execute(
-                "SELECT rowid FROM items_fts WHERE items_fts MATCH ?", (phrase,))]  # fmt: skip
+                "SELECT rowid FROM items_fts WHERE items_fts MATCH ?",
+                (trigram_match(folded[0]),))]  # fmt: skip
             for number in sorted(order[item_id] for item_id in matched if item_id in order):
                 if limit is not None and len(found) >= limit:
                     break
-                if all(term in text_of(number) for term in folded[1:]):
+                text = text_of(number)
+                if all(term in text for term in folded):
                     found.append(ids[number])
         else:  # one or two characters: find them in the kept text, newest first
             at = blob.find(folded[0])

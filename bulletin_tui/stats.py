@@ -7,9 +7,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from bulletin_tui.archive import IssueFile
-from bulletin_tui.model import Item, Section
+from bulletin_tui.archive import IssueFile, IssueHeader
 from bulletin_tui.settings import Settings
 
 GROUPINGS = ("source", "section", "month", "series")
@@ -21,12 +21,39 @@ _TOWNSHIP = re.compile(r"(乡|镇|街道|街道办|街道办事处|乡政府|镇
 
 
 @dataclass(frozen=True)
-class Adopted:
-    """One adopted item, with where it appeared: what statistics count."""
+class Entry:
+    """One item as statistics see it: where it appeared and who sent it (the index cache
+    holds these for every item, so counting never loads whole issues)."""
 
-    issue_file: IssueFile
-    section: Section
-    item: Item
+    path: Path
+    series: str
+    number: int | None
+    date: dt.date | None
+    section: str
+    title: str
+    source: str
+
+    @property
+    def header(self) -> IssueHeader:
+        """The header of the issue the item appeared in."""
+        return IssueHeader(self.series, self.number, self.date)
+
+
+def entries_of(issues: Iterable[IssueFile]) -> Iterator[Entry]:
+    """Every item of whole issues, as an :class:`Entry`."""
+    for issue_file in issues:
+        issue = issue_file.issue
+        for section in issue.sections:
+            for item in section.items:
+                yield Entry(issue_file.path, issue.series, issue.number, issue.date,
+                            section.name, item.title, item.source)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """One adopted item: what statistics count."""
+
+    entry: Entry
     unit: str  # the source, after aliases
     points: float
 
@@ -51,7 +78,7 @@ def unit_class(unit: str) -> str:
 
 
 def adopted_items(
-    issues: Iterable[IssueFile],
+    entries: Iterable[Entry],
     settings: Settings,
     *,
     date_from: dt.date | None = None,
@@ -59,34 +86,30 @@ def adopted_items(
     series: str | None = None,
 ) -> Iterator[Adopted]:
     """Every item of the matching issues. A dated range leaves undated issues out."""
-    for issue_file in issues:
-        issue = issue_file.issue
-        if series is not None and issue.series != series:
+    for entry in entries:
+        if series is not None and entry.series != series:
             continue
         if date_from is not None or date_to is not None:
-            if issue.date is None:
+            if entry.date is None:
                 continue
-            if date_from is not None and issue.date < date_from:
+            if date_from is not None and entry.date < date_from:
                 continue
-            if date_to is not None and issue.date > date_to:
+            if date_to is not None and entry.date > date_to:
                 continue
-        points = settings.points(issue.series)
-        for section in issue.sections:
-            for item in section.items:
-                yield Adopted(issue_file, section, item, settings.unit(item.source), points)
+        yield Adopted(entry, settings.unit(entry.source), settings.points(entry.series))
 
 
-def key_of(entry: Adopted, by: str) -> str:
-    """What ``entry`` is counted under when grouping ``by`` source, section, month or series."""
+def key_of(adopted: Adopted, by: str) -> str:
+    """What an item is counted under when grouping ``by`` source, section, month or series."""
     if by == "source":
-        return entry.unit
+        return adopted.unit
     if by == "section":
-        return entry.section.name
+        return adopted.entry.section
     if by == "month":
-        date = entry.issue_file.issue.date
+        date = adopted.entry.date
         return f"{date.year:04d}-{date.month:02d}" if date else UNDATED
     if by == "series":
-        return entry.issue_file.issue.series
+        return adopted.entry.series
     raise ValueError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
 
 

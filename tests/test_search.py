@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bulletin_tui import index as index_module
 from bulletin_tui.archive import Archive
 from bulletin_tui.cli import cli
-from bulletin_tui.index import Index
+from bulletin_tui.errors import IssueFileError, SaveConflictError
+from bulletin_tui.index import SCHEMA, Index
 from bulletin_tui.model import Item, Section
 from bulletin_tui.search import Filters, search
+from bulletin_tui.stats import entries_of
 
 from .conftest import small_issue
 
@@ -127,8 +130,6 @@ def test_an_issue_from_the_cache_saves_with_the_conflict_check(archive, index):
         newest, lambda d: d.add_item("创新", Item("再加一条", ("正文。",), "单位"))
     )
     assert saved.issue.section_named("创新").items[-1].title == "再加一条"
-    from bulletin_tui.errors import SaveConflictError
-
     with pytest.raises(SaveConflictError):
         archive.edit(newest, lambda d: d.add_item("创新", Item("第三条", ("正文。",), "单位")))
 
@@ -147,7 +148,7 @@ def test_a_cache_of_another_version_is_rebuilt(archive, index, tmp_path):
     index.close()
     fresh = Index(archive, tmp_path / "cache")
     assert fresh.refresh().read == 2
-    assert fresh.db.execute("SELECT value FROM meta").fetchone()[0] == "bulletin-index 3"
+    assert fresh.db.execute("SELECT value FROM meta").fetchone()[0] == SCHEMA
 
 
 def test_two_processes_refresh_the_same_cache(archive, tmp_path):
@@ -207,3 +208,83 @@ def test_the_in_memory_path_for_short_terms_gives_the_same_answers(archive, inde
     archive.create(small_issue(number=9, date=dt.date(2025, 1, 1)))
     kept.refresh()  # a refresh forgets the kept text
     assert search(kept, ["热线"])[0].number == 9
+
+
+def test_a_term_is_matched_whole_not_by_its_trigrams_alone(archive, tmp_path):
+    # The full-text index keeps no positions: "城市管理" has the trigrams of both of these
+    # texts, but only one holds the term.
+    apart = Section("分开", (Item("城市管理局", ("市管理与城市管并列。",), "甲"),))
+    whole = Section("整体", (Item("另一条", ("城市管理工作。",), "乙"),))
+    issue = small_issue(number=7, date=dt.date(2025, 2, 1))
+    archive.create(replace(issue, series="测试", sections=(apart, whole)))
+    for keep_text in (False, True):
+        index = Index(archive, tmp_path / "cache", keep_text=keep_text)
+        index.refresh()
+        found = [h.title for h in search(index, ["市管理与"]) if h.series == "测试"]
+        assert found == ["城市管理局"]
+        found = [h.title for h in search(index, ["城市管理工"]) if h.series == "测试"]
+        assert found == ["另一条"]
+        assert [h.title for h in search(index, ["管理与城市管并"])] == ["城市管理局"]
+
+
+def test_a_listing_from_the_cache_holds_headers_and_loads_an_issue_when_asked(archive, index):
+    [newest, older] = index.listing().issues
+    assert newest._issue is None  # nothing but the header yet
+    assert (newest.header.number, newest.header.date) == (5, dt.date(2024, 4, 10))
+    assert newest.issue == archive.load(newest.path).issue
+    assert older._issue is None
+
+
+def test_an_issue_loads_as_listed_or_from_its_file_once_the_cache_moved_on(archive, index):
+    [newest, older] = index.listing().issues
+    [again, _] = index.listing().issues
+    before = archive.load(newest.path)
+    edited = archive.edit(before, lambda d: d.add_item("创新", Item("后加", ("正文。",), "单位")))
+    assert newest.issue == before.issue  # the cache still holds the version listed
+    index.refresh()  # the cache now holds the new version: the listed one is read from disk
+    assert again.issue == edited.issue
+    with pytest.raises(SaveConflictError):  # and a save from the old listing is refused
+        archive.edit(again, lambda d: d.add_item("创新", Item("再加", ("正文。",), "单位")))
+    older.path.write_text("format = 1\n[issue\n", encoding="utf-8")
+    index.refresh()
+    with pytest.raises(IssueFileError):
+        _ = older.issue
+
+
+def test_many_files_are_parsed_by_helper_processes_with_the_same_result(
+    archive, tmp_path, monkeypatch
+):
+    for number in range(6, 16):
+        archive.create(small_issue(number=number, date=dt.date(2024, 6, 1) + dt.timedelta(number)))
+    (archive.root / "broken.toml").write_text("format = 1\n[issue\n", encoding="utf-8")
+    serial = Index(archive, tmp_path / "serial")
+    serial.refresh()
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_module, "WRITE_EVERY", 4)  # several transactions
+    shared = Index(archive, tmp_path / "shared")
+    assert shared.refresh().read == 13
+    assert [(f.path, f.issue) for f in shared.listing().issues] == [
+        (f.path, f.issue) for f in serial.listing().issues
+    ]
+    assert shared.listing().broken[0].error.line == serial.listing().broken[0].error.line
+    assert search(shared, ["窨井盖"]) == search(serial, ["窨井盖"])
+    assert shared.entries() == serial.entries()
+
+
+def test_a_helper_that_cannot_start_leaves_its_share_to_the_caller(archive, tmp_path, monkeypatch):
+    for number in range(6, 12):
+        archive.create(small_issue(number=number, date=dt.date(2024, 6, 1) + dt.timedelta(number)))
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(index_module.sys, "executable", str(tmp_path / "no-such-python"))
+    index = Index(archive, tmp_path / "cache")
+    assert index.refresh().read == 8
+    assert len(search(index, ["窨井盖"])) == 8
+
+
+def test_names_and_entries_come_from_the_cache(archive, index):
+    sections, sources = index.names()
+    assert set(sections) == {s.name for f in archive.scan().issues for s in f.issue.sections}
+    assert "县科技局" in sources
+    entries = index.entries()
+    assert entries == list(entries_of(archive.scan().issues))

@@ -16,6 +16,7 @@ from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.settings import load_settings
 from bulletin_tui.stats import (
     adopted_items,
+    entries_of,
     ranked,
     ranking,
     suggest_aliases,
@@ -64,7 +65,7 @@ def archive(tmp_path) -> Archive:
 def rows_of(archive: Archive, by: str = "source", **filters):
     settings, problem = load_settings(archive.root)
     assert problem is None
-    entries = adopted_items(archive.scan().issues, settings, **filters)
+    entries = adopted_items(entries_of(archive.scan().issues), settings, **filters)
     return [(row.key, row.items, row.score) for row in ranking(entries, by)]
 
 
@@ -95,7 +96,7 @@ def test_date_ranges_are_inclusive_and_leave_undated_issues_out(archive):
 
 def test_ranks_share_places_on_ties(archive):
     settings, _ = load_settings(archive.root)
-    rows = ranking(adopted_items(archive.scan().issues, settings), "source")
+    rows = ranking(adopted_items(entries_of(archive.scan().issues), settings), "source")
     assert [rank for rank, _ in ranked(rows)] == [1, 2, 3, 4, 4]
 
 

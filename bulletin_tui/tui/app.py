@@ -20,13 +20,13 @@ from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
 from bulletin_tui.atomic import write_atomic
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.drafts import default_folder as default_drafts_folder
-from bulletin_tui.errors import BulletinError
+from bulletin_tui.errors import BulletinError, IssueFileError
 from bulletin_tui.index import Index
 from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
 from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.search import Hit, search
-from bulletin_tui.settings import load_settings
+from bulletin_tui.settings import Settings, load_settings
 from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer
 from bulletin_tui.tui.i18n import t
@@ -61,6 +61,8 @@ class BulletinApp(Composer, App[None]):
         self.search_position = 0
         self.search_terms: list[str] = []
         self.listing = Listing((), ())
+        #: Every section name and source in the archive (suggestions for the item form).
+        self.names: tuple[list[str], list[str]] = ([], [])
         self._signature: Signature | None = None
         self.loaded = asyncio.Event()  # set once the first listing is on screen
         self.title = t("title")
@@ -122,6 +124,7 @@ class BulletinApp(Composer, App[None]):
             report = lambda done, total: self.call_from_thread(self._progress, done, total)  # noqa: E731
         with self._index_lock:
             self.index.refresh(report, dict(signature))
+            self.names = self.index.names()
             return self.index.listing()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
@@ -146,6 +149,7 @@ class BulletinApp(Composer, App[None]):
         """After a save of our own: bring the cache (and so the search) up to date."""
         with self._index_lock:
             self.index.refresh()
+            self.names = self.index.names()
 
     def search_items(self, terms: list[str]) -> list[Hit]:
         """Items holding every term, newest first (called from a worker)."""
@@ -200,7 +204,12 @@ class BulletinApp(Composer, App[None]):
         data = getattr(node, "data", None)
         reader = self.query_one(Reader)
         if isinstance(data, IssueFile):
-            reader.show(partial(render.issue_text, data.issue), keep_scroll=keep_scroll)
+            try:
+                reader.show(partial(render.issue_text, data.issue), keep_scroll=keep_scroll)
+            except (IssueFileError, OSError) as error:  # changed since the listing was read
+                if not isinstance(error, IssueFileError):
+                    error = IssueFileError(data.path, None, str(error.strerror or error))
+                reader.show(partial(render.broken_text, BrokenFile(data.path, error)))
         elif isinstance(data, Section):
             reader.show(partial(render.section_text, data), keep_scroll=keep_scroll)
         elif isinstance(data, Item):
@@ -291,7 +300,14 @@ class BulletinApp(Composer, App[None]):
         settings, problem = load_settings(self.archive.root)
         if problem is not None:
             self.notify(t("settings_problem", error=problem), severity="warning", markup=False)
-        self.push_screen(StatsScreen(self.listing, settings), self.open_item)
+        self.open_stats(settings)
+
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
+    def open_stats(self, settings: Settings) -> None:
+        """Count from the index cache (off the UI thread), then show the statistics."""
+        with self._index_lock:
+            entries = self.index.entries() if self.archive.root.is_dir() else []
+        self.call_from_thread(self.push_screen, StatsScreen(entries, settings), self.open_item)
 
     def open_item(self, target: ItemTarget | None) -> None:
         """Select an item in the tree (its issue and section opened) and show it."""

@@ -8,7 +8,7 @@ edit on the file as it is now, or save the edited file as a copy beside it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,11 +56,10 @@ class Composer:
         return issue_file, section, item
 
     def _names(self: BulletinApp, issue: Issue) -> tuple[list[str], list[str]]:
-        sections = [s.name for s in issue.sections if s.name]
-        units: list[str] = []
-        for f in self.listing.issues:
-            sections += [s.name for s in f.issue.sections if s.name not in sections and s.name]
-            units += [i.source for i in f.issue.items if i.source and i.source not in units]
+        """Suggestions: the issue's own sections, then the archive's (most used first)."""
+        known_sections, known_units = self.names
+        sections = list(dict.fromkeys([s.name for s in issue.sections if s.name] + known_sections))
+        units = list(dict.fromkeys([i.source for i in issue.items if i.source] + known_units))
         return sections, units
 
     def _item_form(self: BulletinApp, issue_file: IssueFile, values: dict[str, str], draft: str,
@@ -181,7 +180,8 @@ class Composer:
     ) -> bool:
         """Apply ``edit`` to the file as ``base`` read it; on a conflict, ask what to do."""
         try:
-            base = replace(base, raw=base.base())  # the bytes the edit starts from
+            # the bytes the edit starts from (refused if the file changed since it was read)
+            base = IssueFile(base.path, base.issue, base.base(), base.stamp)
             saved = self.archive.edit(base, edit.apply)
         except SaveConflictError:
             question = ConflictScreen(str(base.path))

@@ -23,11 +23,12 @@ from bulletin_tui.tui.screens.item_form import LineInput
 
 def next_number(issues: list[IssueFile], series: str, year: int) -> int:
     """The next free 第N期 of ``series`` in ``year`` (numbers restart every year)."""
+    headers = [f.header for f in issues]
     taken = [
-        f.issue.number
-        for f in issues
-        if f.issue.series == series and f.issue.date is not None and f.issue.date.year == year
-        and f.issue.number is not None
+        h.number
+        for h in headers
+        if h.series == series and h.date is not None and h.date.year == year
+        and h.number is not None
     ]  # fmt: skip
     return max(taken, default=0) + 1
 
@@ -47,7 +48,7 @@ class IssueForm(ModalScreen[Issue | None]):
         self.series = series
 
     def compose(self) -> ComposeResult:
-        names = sorted({f.issue.series for f in self.issues})
+        names = sorted({f.header.series for f in self.issues})
         with VerticalScroll(id="form"):
             yield Static(t("issue_form_title"), classes="title")
             yield Label(t("issue_series"))
@@ -79,7 +80,7 @@ class IssueForm(ModalScreen[Issue | None]):
         series = self.query_one("#series", Input).value.strip()
         date = parse_date(self.query_one("#date", Input).value) or self.today
         self.query_one("#number", Input).value = str(next_number(self.issues, series, date.year))
-        latest = next((f.issue for f in self.issues if f.issue.series == series), None)
+        latest = next((f.issue for f in self.issues if f.header.series == series), None)
         if latest is not None:
             self.query_one("#publisher", Input).value = latest.publisher
             lines = "\n".join(format_distribution(d) for d in latest.distribution)

@@ -11,11 +11,19 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select
 
-from bulletin_tui.archive import Listing
 from bulletin_tui.cjk import display_width
 from bulletin_tui.plaintext import parse_date
 from bulletin_tui.settings import Settings
-from bulletin_tui.stats import GROUPINGS, Adopted, Row, adopted_items, key_of, ranked, ranking
+from bulletin_tui.stats import (
+    GROUPINGS,
+    Adopted,
+    Entry,
+    Row,
+    adopted_items,
+    key_of,
+    ranked,
+    ranking,
+)
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.widgets.issue_tree import ItemTarget, issue_label
 
@@ -25,16 +33,16 @@ class StatsScreen(Screen[ItemTarget | None]):
 
     BINDINGS = [Binding("escape", "back", t("stats_back"))]
 
-    def __init__(self, listing: Listing, settings: Settings) -> None:
+    def __init__(self, entries: list[Entry], settings: Settings) -> None:
         super().__init__()
-        self.listing = listing
+        self.all_entries = entries
         self.settings = settings
         self.rows: list[Row] = []
         self.entries: list[Adopted] = []
         self.drilled: list[Adopted] | None = None
 
     def compose(self) -> ComposeResult:
-        series = sorted({f.issue.series for f in self.listing.issues})
+        series = sorted({entry.series for entry in self.all_entries})
         with Horizontal(id="filters"):
             yield Label(t("stats_by"))
             yield Select([(t(f"stats_by_{g}"), g) for g in GROUPINGS], value="source",
@@ -77,7 +85,7 @@ class StatsScreen(Screen[ItemTarget | None]):
 
     def refresh_ranking(self) -> None:
         """Count again with the current choices and redraw the table."""
-        self.entries = list(adopted_items(self.listing.issues, self.settings, **self._filters()))
+        self.entries = list(adopted_items(self.all_entries, self.settings, **self._filters()))
         self.rows = ranking(self.entries, self.by)
         self._draw_ranking()
 
@@ -127,11 +135,12 @@ class StatsScreen(Screen[ItemTarget | None]):
         items.add_column(t("stats_issue"))
         items.add_column(t("stats_section"))
         items.add_column(t("stats_title"))
-        for number, entry in enumerate(self.drilled):
+        for number, adopted in enumerate(self.drilled):
+            entry = adopted.entry
             items.add_row(
-                Text(issue_label(entry.issue_file)),
-                Text(entry.section.name or t("unnamed_section")),
-                Text(entry.item.title),
+                Text(issue_label(entry)),
+                Text(entry.section or t("unnamed_section")),
+                Text(entry.title),
                 key=str(number),
             )
         self.query_one("#ranking").display = False
@@ -142,8 +151,8 @@ class StatsScreen(Screen[ItemTarget | None]):
     def _item_chosen(self, event: DataTable.RowSelected) -> None:
         if self.drilled is None or event.row_key.value is None:
             return
-        entry = self.drilled[int(event.row_key.value)]
-        self.dismiss(ItemTarget(entry.issue_file.path, entry.section.name, entry.item.title))
+        entry = self.drilled[int(event.row_key.value)].entry
+        self.dismiss(ItemTarget(entry.path, entry.section, entry.title))
 
     def action_back(self) -> None:
         """From the items back to the ranking; from the ranking back to the reader."""

@@ -13,18 +13,20 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from bulletin_tui.archive import BrokenFile, IssueFile, Listing
+from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Item, Section
+from bulletin_tui.stats import Entry
 from bulletin_tui.tui.i18n import t
 
 #: What a node holds: the model object it stands for (a broken file's group holds None).
 NodeData = Union[IssueFile, Section, Item, BrokenFile, None]  # noqa: UP007 (a runtime alias)
 
 
-def issue_label(issue_file: IssueFile) -> str:
+def issue_label(issue_file: IssueFile | Entry) -> str:
     """``2024年第5期 工作动态``; the file name when the issue has no date or number."""
-    issue = issue_file.issue
-    if issue.date is not None and issue.number is not None:
-        return f"{issue.date.year}年第{issue.number}期 {issue.series}"
+    header = issue_file.header
+    if header.date is not None and header.number is not None:
+        return f"{header.date.year}年第{header.number}期 {header.series}"
     return issue_file.path.name
 
 
@@ -120,7 +122,11 @@ class IssueTree(Tree[NodeData]):
         """Add an issue's sections and items, the first time they are needed."""
         if not isinstance(node.data, IssueFile) or node.children:
             return
-        for section in node.data.issue.sections:
+        try:
+            sections = node.data.issue.sections
+        except (IssueFileError, OSError):
+            return  # broken or gone since the listing: the reader says so, the watcher reloads
+        for section in sections:
             name = section.name or t("unnamed_section")
             label = Text(name)
             label.append("  " + t("items_count", count=len(section.items)), style="dim")
