@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from bulletin_tui.atomic import write_atomic
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
-from bulletin_tui.model import Issue, is_control
 
 if TYPE_CHECKING:
+    from bulletin_tui.model import Issue
     from bulletin_tui.tomledit import IssueDocument
 
-from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue, read_issue
+# The model and the TOML reader are imported where they are used: listing files and
+# checking them against the index cache needs neither.
 
 SETTINGS_FILE = "bulletin.toml"
 _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
@@ -116,6 +117,8 @@ def newest_first(issue_file: IssueFile) -> tuple:
 
 def safe_file_stem(issue: Issue) -> str:
     """``工作动态-2024-005``: series, year and number, with nothing that could leave a folder."""
+    from bulletin_tui.model import is_control
+
     series = "".join(char for char in issue.series if not is_control(char))
     series = _UNSAFE_IN_NAME.sub("-", series).replace("..", "-").strip(".-")[:60]
     parts = [series or "issue"]
@@ -142,15 +145,28 @@ class Archive:
 
     def files(self) -> list[Path]:
         """Every ``*.toml`` below the folder but the settings file; hidden folders skipped."""
+        return [Path(path) for path in self.stamps()]
+
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """Every issue file (as :meth:`files` finds them, in order) with its size and
+        modification time in ns: what tells a changed file from an unchanged one."""
         self.require()
-        found: list[Path] = []
-        for folder, subfolders, names in os.walk(self.root):
-            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-            for name in sorted(names):
-                if name.endswith(".toml") and not name.startswith("."):
-                    path = Path(folder) / name
-                    if path != self.root / SETTINGS_FILE:
-                        found.append(path)
+        found: dict[str, tuple[int, int]] = {}
+        settings = os.path.join(self.root, SETTINGS_FILE)
+        folders = [str(self.root)]
+        while folders:
+            with os.scandir(folders.pop()) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+            subfolders = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(entry.path)
+                elif entry.name.endswith(".toml") and entry.path != settings:
+                    stat = entry.stat()
+                    found[entry.path] = (stat.st_size, stat.st_mtime_ns)
+            folders += reversed(subfolders)
         return found
 
     def scan(self) -> Listing:
@@ -166,6 +182,8 @@ class Archive:
 
     def load(self, path: Path | str) -> IssueFile:
         """Read one issue file; raise :class:`IssueFileError` if it is broken."""
+        from bulletin_tui.tomlfile import read_issue
+
         path = Path(path)
         raw = path.read_bytes()
         return IssueFile(path, read_issue(raw, path), raw)
@@ -181,6 +199,7 @@ class Archive:
     def create(self, issue: Issue) -> IssueFile:
         """Write a new issue file under a fresh, safe name inside the archive."""
         from bulletin_tui.tomledit import IssueDocument  # tomlkit: only when writing
+        from bulletin_tui.tomlfile import parse_issue
 
         self.root.mkdir(parents=True, exist_ok=True)
         text = IssueDocument.new(issue).text()
@@ -209,6 +228,7 @@ class Archive:
     def write_imported(self, path: Path, issue: Issue) -> IssueFile:
         """Write an imported issue to ``path``, replacing what is there (atomically)."""
         from bulletin_tui.tomledit import IssueDocument
+        from bulletin_tui.tomlfile import parse_issue
 
         self.root.mkdir(parents=True, exist_ok=True)
         text = IssueDocument.new(issue).text()
@@ -219,6 +239,7 @@ class Archive:
     def edit(self, issue_file: IssueFile, change: Callable[[IssueDocument], None]) -> IssueFile:
         """Apply ``change`` to the document the issue was read from, and save it."""
         from bulletin_tui.tomledit import IssueDocument
+        from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue
 
         base = issue_file.base()
         document = IssueDocument(decode_issue_bytes(base, issue_file.path))

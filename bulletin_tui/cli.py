@@ -7,7 +7,6 @@ Heavy modules are imported inside the commands that need them: ``bulletin --help
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
@@ -107,6 +106,8 @@ def open_archive(archive_dir: Path | None) -> Archive:
 
 def print_json(data: Any) -> None:
     """JSON on stdout: UTF-8 as is, dates as ISO strings."""
+    import json
+
     from bulletin_tui.tomlfile import json_default
 
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
@@ -603,13 +604,13 @@ def search_command(
     if as_json:
         print_json([hit.as_dict() for hit in hits])
         return
+    lines = []
     for hit in hits:
         number = f" 第{hit.number}期" if hit.number is not None else ""
-        where = f"{hit.date or '—'} {hit.series}{number}" + (
-            f" 【{hit.section}】" if hit.section else ""
-        )
-        click.echo(f"{where}  {hit.title}")
-        click.echo(f"    {_marked(hit.snippet, hit.spans)}")
+        section = f" 【{hit.section}】" if hit.section else ""
+        lines.append(f"{hit.date or '—'} {hit.series}{number}{section}  {hit.title}\n"
+                     f"    {_marked(hit.snippet, hit.spans)}\n")  # fmt: skip
+    click.echo("".join(lines), nl=False)
     click.echo(f"{len(hits)} items", err=True)
 
 

@@ -11,19 +11,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-import json
 import os
-import pickle
-import queue
 import sqlite3
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bulletin_tui.archive import (
     Archive,
@@ -34,16 +29,14 @@ from bulletin_tui.archive import (
     newest_first,
 )
 from bulletin_tui.errors import IssueFileError
-from bulletin_tui.model import Issue
 from bulletin_tui.search_text import fold
-from bulletin_tui.stats import Entry
-from bulletin_tui.tomlfile import (
-    KeyLines,
-    issue_from_data,
-    issue_to_data,
-    json_default,
-    read_issue,
-)
+
+if TYPE_CHECKING:
+    from bulletin_tui.model import Issue
+    from bulletin_tui.stats import Entry
+
+# Parsing, JSON and helper processes are imported where they are used: a search on the
+# command line with the cache up to date needs none of them, and starts sooner without.
 
 SCHEMA = "bulletin-index 4"
 
@@ -95,6 +88,10 @@ def default_cache_folder() -> Path:
 
 def issue_from_document(document: str, path: Path) -> Issue:
     """An issue back from the JSON the cache holds."""
+    import json
+
+    from bulletin_tui.tomlfile import KeyLines, issue_from_data
+
     data = json.loads(document)
     header = data.get("issue", {})
     if isinstance(header.get("date"), str):
@@ -112,6 +109,10 @@ def read_rows(path: str, stamp: tuple[int, int]) -> tuple[tuple, list[tuple]]:
 
     A module-level function, so that worker processes can run it.
     """
+    import json
+
+    from bulletin_tui.tomlfile import issue_to_data, json_default, read_issue
+
     try:
         issue = read_issue(Path(path).read_bytes(), path)
     except IssueFileError as error:
@@ -144,6 +145,12 @@ def _read_all(paths: list[str], stamps: Stamps) -> Iterator[tuple[tuple, list[tu
         for path in paths:
             yield read_rows(path, stamps[path])
         return
+    import pickle
+    import queue
+    import subprocess
+    import sys
+    import threading
+
     arrived: queue.SimpleQueue[tuple[tuple, list[tuple]]] = queue.SimpleQueue()
 
     def collect(share: list[str]) -> None:
@@ -268,11 +275,7 @@ class Index:
         """Size and modification time of every issue file now (none if there is no folder)."""
         if not self.archive.root.is_dir():
             return {}
-        found: Stamps = {}
-        for path in self.archive.files():
-            stat = path.stat()
-            found[str(path)] = (stat.st_size, stat.st_mtime_ns)
-        return found
+        return self.archive.stamps()
 
     def refresh(self, progress: Progress | None = None, stamps: Stamps | None = None) -> Refreshed:
         """Re-read the files that changed since the cache last saw them; drop the gone.
@@ -373,10 +376,14 @@ class Index:
             row = None  # the cache went away meanwhile: the file itself answers
         if row is not None and row[0] is not None:
             return issue_from_document(row[0], path)
+        from bulletin_tui.tomlfile import read_issue
+
         return read_issue(path.read_bytes(), path)
 
     def entries(self) -> list[Entry]:
         """Every item of the valid issues, newest issue first, as statistics count them."""
+        from bulletin_tui.stats import Entry
+
         rows = self.db.execute(
             "SELECT path, series, number, date, section, title, source FROM items"
             f" ORDER BY {_NEWEST_FIRST}"
@@ -443,6 +450,12 @@ class Index:
             sql += " LIMIT ?"
             params.append(limit)
         return self.db.execute(sql, params).fetchall()
+
+    def prepare_search(self) -> None:
+        """Read every item's folded text into memory now, if this index keeps it, so the
+        first search does not pay for it."""
+        if self.keep_text:
+            self._kept_text()
 
     def _kept_text(self) -> tuple[str, list[int], list[int], dict[int, int]]:
         if self._text is None:

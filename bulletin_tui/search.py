@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from bulletin_tui.index import Index
 from bulletin_tui.search_text import snippet
@@ -22,8 +23,7 @@ class Filters:
     date_to: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One matching item: where it is, and a snippet with the matches marked."""
 
     path: Path
@@ -50,8 +50,10 @@ def search(index: Index, terms: list[str], filters: Filters | None = None,
     """Items holding every term (in headline, body or source), newest issue first."""
     rows = index.query(terms, vars(filters or Filters()), limit)
     hits = []
+    paths: dict[str, Path] = {}  # one Path per file, however many of its items match
     for path, s, i, series, number, date, section, title, source, body in rows:
         piece, spans = snippet(f"{title}　{body}（{source}）", terms)
-        hits.append(Hit(Path(path), series, number, date, section, s, i, title, source,
+        where = paths.get(path) or paths.setdefault(path, Path(path))
+        hits.append(Hit(where, series, number, date, section, s, i, title, source,
                         piece, tuple(spans)))  # fmt: skip
     return hits

@@ -276,7 +276,7 @@ def test_a_helper_that_cannot_start_leaves_its_share_to_the_caller(archive, tmp_
         archive.create(small_issue(number=number, date=dt.date(2024, 6, 1) + dt.timedelta(number)))
     monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(index_module.sys, "executable", str(tmp_path / "no-such-python"))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
     index = Index(archive, tmp_path / "cache")
     assert index.refresh().read == 8
     assert len(search(index, ["窨井盖"])) == 8

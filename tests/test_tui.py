@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.widgets import ProgressBar
 
 from bulletin_tui.archive import Archive
 from bulletin_tui.cjk import display_width
@@ -16,7 +17,7 @@ from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.export import ExportScreen
 from bulletin_tui.tui.screens.help import KEYS, HelpScreen
-from bulletin_tui.tui.widgets.issue_tree import IssueTree
+from bulletin_tui.tui.widgets.issue_tree import IssueTree, TreePane
 
 from .conftest import small_issue
 
@@ -249,6 +250,8 @@ async def test_statistics_screen_ranks_and_drills_down_to_an_item(archive):
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
         await pilot.press("s")
+        await app.workers.wait_for_complete()  # statistics count from the cache, off screen
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StatsScreen)
         # two issues: 开发区 3 items (2 + the injected one), 城市管理局 2, 潭龙街道 2
@@ -277,6 +280,8 @@ async def test_statistics_with_a_date_range_and_back_with_escape(archive):
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
         await pilot.press("s")
+        await app.workers.wait_for_complete()  # statistics count from the cache, off screen
+        await pilot.pause()
         screen = app.screen
         screen.query_one("#from").value = "2024-04-01"
         screen.refresh_ranking()
@@ -337,3 +342,24 @@ async def test_an_issue_gets_its_sections_and_items_when_first_opened(archive):
         labels = app.tree_labels()
         start = labels.index("2024年第4期 工作动态")
         assert labels[start + 1 : start + 3] == ["助企服务  1 条", "民生保障  2 条"]
+
+
+async def test_a_cold_build_shows_its_progress_under_the_tree_then_removes_it(archive, monkeypatch):
+    shown: list[tuple[int, int, bool]] = []
+    original = TreePane.show_progress
+
+    def watch(pane: TreePane, done: int, total: int) -> None:
+        original(pane, done, total)
+        shown.append((done, total, bool(pane.query(ProgressBar))))
+
+    monkeypatch.setattr(TreePane, "show_progress", watch)
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        files = len(archive.files())
+        assert shown[0] == (1, files, True)  # the bar appears with the first file read
+        assert shown[-1][:2] == (files, files)  # and goes once every file is in
+        assert not app.query(ProgressBar)
+        assert app.tree_labels()[0] == "2024年第5期 工作动态"

@@ -11,9 +11,9 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
@@ -35,7 +35,13 @@ from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
 from bulletin_tui.tui.screens.search import SearchScreen
 from bulletin_tui.tui.screens.stats import StatsScreen
-from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget, NodeData, issue_label
+from bulletin_tui.tui.widgets.issue_tree import (
+    IssueTree,
+    ItemTarget,
+    NodeData,
+    TreePane,
+    issue_label,
+)
 from bulletin_tui.tui.widgets.reader import Reader
 
 #: Every file's path, size and modification time: what "changed on disk" compares.
@@ -44,8 +50,6 @@ Signature = frozenset[tuple[str, tuple[int, int]]]
 
 class BulletinApp(Composer, App[None]):
     """Read and compose an archive of bulletin issues."""
-
-    CSS_PATH = "app.tcss"
 
     def __init__(
         self, archive: Archive, *, watch_interval: float = 1.0, drafts: Drafts | None = None
@@ -86,18 +90,16 @@ class BulletinApp(Composer, App[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal():
-            with Vertical(id="left"):
+            with TreePane(id="left"):
                 tree = IssueTree(id="tree")
                 tree.border_title = t("tree")
                 yield tree
-                yield ProgressBar(id="progress", show_eta=False)
             reader = Reader(id="reader")
             reader.border_title = t("reader")
             yield reader
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#progress").display = False
         self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.query_one(IssueTree).focus()
         # The first frame comes before any reading: the worker starts once it is painted.
@@ -111,9 +113,7 @@ class BulletinApp(Composer, App[None]):
         return frozenset(self.index.stamps().items())
 
     def _progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = done < total
-        bar.update(total=total, progress=done)
+        self.query_one(TreePane).show_progress(done, total)
 
     def _indexed_listing(self, signature: Signature, *, progress: bool) -> Listing:
         """Bring the index cache up to date with the files ``signature`` saw; read it."""
@@ -133,6 +133,8 @@ class BulletinApp(Composer, App[None]):
         signature = self._signature_now()
         listing = self._indexed_listing(signature, progress=True)
         self.call_from_thread(self.show_listing, listing, signature)
+        with self._index_lock:
+            self.index.prepare_search()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def look_for_changes(self) -> None:
@@ -143,6 +145,8 @@ class BulletinApp(Composer, App[None]):
         if signature != self._signature:
             listing = self._indexed_listing(signature, progress=False)
             self.call_from_thread(self.show_listing, listing, signature)
+            with self._index_lock:
+                self.index.prepare_search()
 
     @work(thread=True, group="index", exit_on_error=False)
     def refresh_index(self) -> None:

@@ -10,10 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.styles import dialog_css
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes, False for no or Esc."""
+
+    DEFAULT_CSS = dialog_css("ConfirmScreen")
 
     BINDINGS = [
         Binding("y", "answer(True)", show=False),

@@ -12,12 +12,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.styles import dialog_css
 
 Choice = Literal["reapply", "copy", "cancel"]
 
 
 class ConflictScreen(ModalScreen[Choice]):
     """Never a silent overwrite: the user chooses what happens to the edit."""
+
+    DEFAULT_CSS = dialog_css("ConflictScreen")
 
     BINDINGS = [Binding("escape", "choose('cancel')", show=False)]
 

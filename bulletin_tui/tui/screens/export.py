@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.styles import dialog_css
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class ExportRequest:
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """Dismisses with an :class:`ExportRequest`, or None when cancelled."""
+
+    DEFAULT_CSS = dialog_css("ExportScreen")
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 

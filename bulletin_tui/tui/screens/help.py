@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from bulletin_tui.cjk import display_width, pad
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.styles import centred
 
 #: (keys as shown, catalogue key of what they do): the one list the help screen shows.
 KEYS: list[tuple[str, str]] = [
@@ -39,6 +40,31 @@ KEYS: list[tuple[str, str]] = [
 
 class HelpScreen(ModalScreen[None]):
     """Lists every key; closes with Esc or ?."""
+
+    DEFAULT_CSS = (
+        centred("HelpScreen")
+        + """
+    #help {
+        width: 64;
+        max-width: 90%;
+        height: auto;
+        max-height: 90%;
+        border: thick $primary;
+        background: $panel;
+        padding: 1 2;
+    }
+
+    .title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+
+    .hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+    )
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", show=False)]
 

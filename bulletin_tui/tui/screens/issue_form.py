@@ -19,6 +19,7 @@ from bulletin_tui.model import Issue
 from bulletin_tui.plaintext import format_distribution, parse_date, parse_distribution
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.item_form import LineInput
+from bulletin_tui.tui.styles import form_css
 
 
 def next_number(issues: list[IssueFile], series: str, year: int) -> int:
@@ -35,6 +36,8 @@ def next_number(issues: list[IssueFile], series: str, year: int) -> int:
 
 class IssueForm(ModalScreen[Issue | None]):
     """Dismisses with the new :class:`Issue`, or None."""
+
+    DEFAULT_CSS = form_css("IssueForm")
 
     BINDINGS = [
         Binding("ctrl+s", "save", t("form_save"), priority=True),

@@ -29,6 +29,7 @@ from bulletin_tui.model import Item, is_control, split_paragraphs
 from bulletin_tui.plaintext.layout import join_lines
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
+from bulletin_tui.tui.styles import form_css
 
 FIELDS = ("section", "title", "body", "source", "author")
 
@@ -74,6 +75,8 @@ class ItemFormResult:
 
 class ItemForm(ModalScreen[ItemFormResult | None]):
     """New or edited item. Dismisses with an :class:`ItemFormResult`, or None."""
+
+    DEFAULT_CSS = form_css("ItemForm")
 
     BINDINGS = [
         Binding("ctrl+s", "save", t("form_save"), priority=True),

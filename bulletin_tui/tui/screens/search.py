@@ -26,6 +26,21 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
 class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
     """Dismisses with (hits, the chosen one, the terms), or None."""
 
+    DEFAULT_CSS = """
+    #query {
+        margin: 1 1 0 1;
+    }
+
+    #summary {
+        padding: 0 2;
+        color: $text-muted;
+    }
+
+    #hits {
+        height: 1fr;
+    }
+    """
+
     BINDINGS = [Binding("escape", "close", t("stats_back"))]
 
     def __init__(self, query: str = "") -> None:

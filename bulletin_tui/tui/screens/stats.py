@@ -31,6 +31,29 @@ from bulletin_tui.tui.widgets.issue_tree import ItemTarget, issue_label
 class StatsScreen(Screen[ItemTarget | None]):
     """Dismisses with the item chosen in a drill-down, or None."""
 
+    DEFAULT_CSS = """
+    #filters {
+        height: auto;
+        padding: 0 1;
+    }
+
+    #filters Label {
+        padding: 1 1 0 1;
+    }
+
+    #filters Select {
+        width: 16;
+    }
+
+    #filters Input {
+        width: 16;
+    }
+
+    #ranking, #items {
+        height: 1fr;
+    }
+    """
+
     BINDINGS = [Binding("escape", "back", t("stats_back"))]
 
     def __init__(self, entries: list[Entry], settings: Settings) -> None:

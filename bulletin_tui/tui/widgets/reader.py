@@ -17,8 +17,20 @@ class Reader(VerticalScroll):
     """Shows one thing at a time, re-laid out whenever the pane changes width."""
 
     DEFAULT_CSS = """
-    Reader { padding: 0 2; }
-    Reader > #content { width: 1fr; }
+    Reader {
+        width: 1fr;
+        padding: 0 2;
+        border: round $primary 40%;
+        border-title-color: $text-muted;
+    }
+
+    Reader:focus {
+        border: round $primary;
+    }
+
+    Reader > #content {
+        width: 1fr;
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
