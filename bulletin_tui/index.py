@@ -99,11 +99,6 @@ def issue_from_document(document: str, path: Path) -> Issue:
     return issue_from_data(data, path, KeyLines(""))
 
 
-def item_text(title: str, body: str, source: str) -> str:
-    """What a search looks in: headline, body and source, folded for matching."""
-    return fold(f"{title}\n{body}\n{source}")
-
-
 def read_rows(path: str, stamp: tuple[int, int]) -> tuple[tuple, list[tuple]]:
     """Parse one file into its row of ``files`` and its rows of ``items``.
 
@@ -151,36 +146,42 @@ def _read_all(paths: list[str], stamps: Stamps) -> Iterator[tuple[tuple, list[tu
     import sys
     import threading
 
-    arrived: queue.SimpleQueue[tuple[tuple, list[tuple]]] = queue.SimpleQueue()
+    arrived: queue.SimpleQueue[tuple[tuple, list[tuple]] | BaseException] = queue.SimpleQueue()
 
     def collect(share: list[str]) -> None:
         received = 0
         try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "bulletin_tui.index_worker"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-        except OSError:
-            process = None
-        if process is not None:
             try:
-                with process.stdin:  # type: ignore[union-attr]
-                    pickle.dump([(path, stamps[path]) for path in share], process.stdin)
-                for _ in share:
-                    arrived.put(pickle.load(process.stdout))  # type: ignore[arg-type]
-                    received += 1
-            except (OSError, EOFError, pickle.UnpicklingError):
-                process.kill()  # what the helper did not send is read here below
-            finally:
-                process.wait()
-                process.stdout.close()  # type: ignore[union-attr]
-        for path in share[received:]:
-            arrived.put(read_rows(path, stamps[path]))
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "bulletin_tui.index_worker"],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                )  # fmt: skip
+            except OSError:
+                process = None  # no helper: this thread reads the share itself
+            if process is not None:
+                try:
+                    with process.stdin:  # type: ignore[union-attr]
+                        pickle.dump([(path, stamps[path]) for path in share], process.stdin)
+                    for _ in share:
+                        arrived.put(pickle.load(process.stdout))  # type: ignore[arg-type]
+                        received += 1
+                except (OSError, EOFError, pickle.UnpicklingError):
+                    process.kill()  # what the helper did not send is read here below
+                finally:
+                    process.wait()
+                    process.stdout.close()  # type: ignore[union-attr]
+            for path in share[received:]:
+                arrived.put(read_rows(path, stamps[path]))
+        except BaseException as error:  # handed to the caller, which raises it
+            arrived.put(error)
 
     for n in range(helpers):
         threading.Thread(target=collect, args=(paths[n::helpers],), daemon=True).start()
     for _ in paths:
-        yield arrived.get()
+        rows = arrived.get()
+        if isinstance(rows, BaseException):
+            raise rows
+        yield rows
 
 
 def trigram_match(term: str) -> str:

@@ -288,3 +288,19 @@ def test_names_and_entries_come_from_the_cache(archive, index):
     assert "县科技局" in sources
     entries = index.entries()
     assert entries == list(entries_of(archive.scan().issues))
+
+
+def test_a_failure_while_sharing_the_parsing_is_raised_not_waited_for(
+    archive, tmp_path, monkeypatch
+):
+    def fail(path: str, stamp: tuple[int, int]) -> tuple:
+        raise RuntimeError(f"cannot read {path}")
+
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    monkeypatch.setattr(index_module, "read_rows", fail)
+    index = Index(archive, tmp_path / "cache")
+    with pytest.raises(RuntimeError, match="cannot read"):
+        index.refresh()
+    assert index.db.execute("SELECT count(*) FROM files").fetchone()[0] == 0

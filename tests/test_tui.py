@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import ProgressBar
 
 from bulletin_tui.archive import Archive
 from bulletin_tui.cjk import display_width
@@ -17,7 +16,8 @@ from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.export import ExportScreen
 from bulletin_tui.tui.screens.help import KEYS, HelpScreen
-from bulletin_tui.tui.widgets.issue_tree import IssueTree, TreePane
+from bulletin_tui.tui.widgets.issue_tree import IssueTree
+from bulletin_tui.tui.widgets.progress import BuildProgress
 
 from .conftest import small_issue
 
@@ -346,13 +346,13 @@ async def test_an_issue_gets_its_sections_and_items_when_first_opened(archive):
 
 async def test_a_cold_build_shows_its_progress_under_the_tree_then_removes_it(archive, monkeypatch):
     shown: list[tuple[int, int, bool]] = []
-    original = TreePane.show_progress
+    original = BulletinApp._progress
 
-    def watch(pane: TreePane, done: int, total: int) -> None:
-        original(pane, done, total)
-        shown.append((done, total, bool(pane.query(ProgressBar))))
+    def watch(app: BulletinApp, done: int, total: int) -> None:
+        original(app, done, total)
+        shown.append((done, total, bool(app.query(BuildProgress))))
 
-    monkeypatch.setattr(TreePane, "show_progress", watch)
+    monkeypatch.setattr(BulletinApp, "_progress", watch)
     app = BulletinApp(archive, watch_interval=0)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
@@ -361,5 +361,5 @@ async def test_a_cold_build_shows_its_progress_under_the_tree_then_removes_it(ar
         files = len(archive.files())
         assert shown[0] == (1, files, True)  # the bar appears with the first file read
         assert shown[-1][:2] == (files, files)  # and goes once every file is in
-        assert not app.query(ProgressBar)
+        assert not app.query(BuildProgress)
         assert app.tree_labels()[0] == "2024年第5期 工作动态"

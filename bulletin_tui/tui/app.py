@@ -39,9 +39,9 @@ from bulletin_tui.tui.widgets.issue_tree import (
     IssueTree,
     ItemTarget,
     NodeData,
-    TreePane,
     issue_label,
 )
+from bulletin_tui.tui.widgets.progress import BuildProgress
 from bulletin_tui.tui.widgets.reader import Reader
 
 #: Every file's path, size and modification time: what "changed on disk" compares.
@@ -90,10 +90,9 @@ class BulletinApp(Composer, App[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal():
-            with TreePane(id="left"):
-                tree = IssueTree(id="tree")
-                tree.border_title = t("tree")
-                yield tree
+            tree = IssueTree(id="tree")
+            tree.border_title = t("tree")
+            yield tree
             reader = Reader(id="reader")
             reader.border_title = t("reader")
             yield reader
@@ -113,7 +112,16 @@ class BulletinApp(Composer, App[None]):
         return frozenset(self.index.stamps().items())
 
     def _progress(self, done: int, total: int) -> None:
-        self.query_one(TreePane).show_progress(done, total)
+        """Show how far a build is; the bar is there only while it runs."""
+        bars = self.query(BuildProgress)
+        if done >= total:
+            bars.remove()
+            return
+        bar = bars.first() if bars else None
+        if bar is None:
+            bar = BuildProgress()
+            self.mount(bar, before=self.query_one(Footer))
+        bar.update(total=total, progress=done)
 
     def _indexed_listing(self, signature: Signature, *, progress: bool) -> Listing:
         """Bring the index cache up to date with the files ``signature`` saw; read it."""

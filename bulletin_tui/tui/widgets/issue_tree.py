@@ -9,8 +9,7 @@ from typing import Union
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import ProgressBar, Tree
+from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from bulletin_tui.archive import BrokenFile, IssueFile, Listing
@@ -58,41 +57,14 @@ class ItemTarget:
         return (("issue", str(self.path)), ("section", self.section), ("item", self.title))
 
 
-class TreePane(Vertical):
-    """The left pane: the tree, and under it a progress bar while a cold build runs."""
-
-    DEFAULT_CSS = """
-    TreePane {
-        width: 38%;
-        min-width: 24;
-        max-width: 60;
-    }
-
-    TreePane > ProgressBar {
-        height: 1;
-        padding: 0 1;
-    }
-    """
-
-    def show_progress(self, done: int, total: int) -> None:
-        """Show how far the build is; the bar is there only while it runs."""
-        bars = self.query(ProgressBar)
-        if done >= total:
-            bars.remove()
-            return
-        bar = bars.first() if bars else None
-        if bar is None:
-            bar = ProgressBar(id="progress", show_eta=False)
-            self.mount(bar)
-        bar.update(total=total, progress=done)
-
-
 class IssueTree(Tree[NodeData]):
     """Issues, their sections and items; labels are plain text cut to the pane's width."""
 
     DEFAULT_CSS = """
     IssueTree {
-        width: 100%;
+        width: 38%;
+        min-width: 24;
+        max-width: 60;
         height: 1fr;
         border: round $primary 40%;
         border-title-color: $text-muted;
