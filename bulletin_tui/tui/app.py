@@ -129,7 +129,12 @@ class BulletinApp(Composer, App[None]):
             return Listing((), ())
         report = None
         if progress:
-            report = lambda done, total: self.call_from_thread(self._progress, done, total)  # noqa: E731
+
+            def report(done: int, total: int) -> None:
+                # every 1 %: each report waits for the screen, and a build reads thousands
+                if done == total or done % max(1, total // 100) == 0:
+                    self.call_from_thread(self._progress, done, total)
+
         with self._index_lock:
             self.index.refresh(report, dict(signature))
             self.names = self.index.names()

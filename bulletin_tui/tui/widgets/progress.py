@@ -1,4 +1,4 @@
-"""The build progress: a bar above the footer while the index cache is being built."""
+"""The build progress: a bar under the panes while the index cache is being built."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ class BuildProgress(ProgressBar):
 
     DEFAULT_CSS = """
     BuildProgress {
-        dock: bottom;
         height: 1;
         padding: 0 1;
     }
