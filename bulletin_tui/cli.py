@@ -156,28 +156,29 @@ def open_command(archive_dir: Path | None = None, lang: str | None = None) -> No
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def list_command(archive_dir: Path | None, as_json: bool) -> None:
     """One line per issue, newest first; broken files after them."""
+    from bulletin_tui.index import Index
+
     archive = open_archive(archive_dir)
-    listing = archive.scan()
+    archive.require()
+    index = Index(archive)
+    refresh_with_progress(index)
+    listing, summaries = index.listing(), index.summaries()
+    issues = [summaries[str(f.path)] for f in listing.issues]
     if as_json:
-        print_json(
-            {
-                "issues": [_summary(f.path, f.issue) for f in listing.issues],
-                "broken": _broken(listing),
-            }
-        )
+        print_json({"issues": issues, "broken": _broken(listing)})
         return
     from bulletin_tui.cjk import display_width, pad
 
     rows = [
         [
-            f.issue.date.isoformat() if f.issue.date else "—",
-            f.issue.series,
-            f"第{f.issue.number}期" if f.issue.number is not None else "—",
-            f"{len(f.issue.sections)} sections",
-            f"{len(f.issue.items)} items",
-            str(f.path),
+            str(issue["date"] or "—"),
+            str(issue["series"]),
+            f"第{issue['number']}期" if issue["number"] is not None else "—",
+            f"{issue['sections']} sections",
+            f"{issue['items']} items",
+            str(issue["path"]),
         ]
-        for f in listing.issues
+        for issue in issues
     ]
     widths = [max((display_width(row[i]) for row in rows), default=0) for i in range(6)]
     for row in rows:
@@ -186,19 +187,6 @@ def list_command(archive_dir: Path | None, as_json: bool) -> None:
         click.echo(f"no issues in {archive.root}")
     for broken in listing.broken:
         click.echo(f"broken: {broken.error}")
-
-
-def _summary(path: Path, issue: Any) -> dict[str, Any]:
-    return {
-        "path": str(path),
-        "series": issue.series,
-        "number": issue.number,
-        "total": issue.total,
-        "date": issue.date,
-        "publisher": issue.publisher,
-        "sections": len(issue.sections),
-        "items": len(issue.items),
-    }
 
 
 def _broken(listing: Listing) -> list[dict[str, Any]]:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 # Parsing, JSON and helper processes are imported where they are used: a search on the
 # command line with the cache up to date needs none of them, and starts sooner without.
 
-SCHEMA = "bulletin-index 4"
+SCHEMA = "bulletin-index 5"
 
 #: Path → (size, modification time in ns) of each issue file: what "changed" compares.
 Stamps = dict[str, tuple[int, int]]
@@ -60,7 +60,8 @@ _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
-    series TEXT, number INTEGER, date TEXT, document TEXT, error TEXT, line INTEGER
+    series TEXT, number INTEGER, date TEXT, total INTEGER, publisher TEXT,
+    sections INTEGER, items INTEGER, document TEXT, error TEXT, line INTEGER
 );
 CREATE TABLE items (
     id INTEGER PRIMARY KEY, path TEXT, section_index INTEGER, item_index INTEGER,
@@ -111,9 +112,9 @@ def read_rows(path: str, stamp: tuple[int, int]) -> tuple[tuple, list[tuple]]:
     try:
         issue = read_issue(Path(path).read_bytes(), path)
     except IssueFileError as error:
-        return (path, *stamp, None, None, None, None, error.reason, error.line), []
+        return (path, *stamp, *[None] * 8, error.reason, error.line), []
     except OSError as error:
-        return (path, *stamp, None, None, None, None, str(error.strerror or error), None), []
+        return (path, *stamp, *[None] * 8, str(error.strerror or error), None), []
     document = json.dumps(issue_to_data(issue), ensure_ascii=False, default=json_default,
                           separators=(",", ":"))  # fmt: skip
     date = issue.date.isoformat() if issue.date else None
@@ -125,7 +126,9 @@ def read_rows(path: str, stamp: tuple[int, int]) -> tuple[tuple, list[tuple]]:
             refolded = fold(plain)
             items.append((path, s, i, issue.series, issue.number, date, section.name, item.title,
                           item.source, body, None if refolded == plain else refolded))  # fmt: skip
-    return (path, *stamp, issue.series, issue.number, date, document, None, None), items
+    header = (issue.series, issue.number, date, issue.total, issue.publisher,
+              len(issue.sections), len(items))  # fmt: skip
+    return (path, *stamp, *header, document, None, None), items
 
 
 def _read_all(paths: list[str], stamps: Stamps) -> Iterator[tuple[tuple, list[tuple]]]:
@@ -313,7 +316,9 @@ class Index:
             for path in [*gone, *(file_row[0] for file_row, _ in rows)]:
                 self._forget(path)
             last = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
-            db.executemany("INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?)", [r for r, _ in rows])
+            db.executemany(
+                "INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [r for r, _ in rows]
+            )
             db.executemany(
                 "INSERT INTO items (path, section_index, item_index, series, number, date,"
                 " section, title, source, body, refolded) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -380,6 +385,16 @@ class Index:
         from bulletin_tui.tomlfile import read_issue
 
         return read_issue(path.read_bytes(), path)
+
+    def summaries(self) -> dict[str, dict[str, object]]:
+        """Path → what ``bulletin list`` says of each valid issue: series, number, total,
+        date, publisher and how many sections and items it has."""
+        rows = self.db.execute(
+            "SELECT path, series, number, total, date, publisher, sections, items FROM files"
+            " WHERE error IS NULL"
+        )
+        keys = ("path", "series", "number", "total", "date", "publisher", "sections", "items")
+        return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
 
     def entries(self) -> list[Entry]:
         """Every item of the valid issues, newest issue first, as statistics count them."""

@@ -104,6 +104,21 @@ def test_list_human_and_json(folder):
     assert data["issues"][0]["number"] == 5
 
 
+def test_list_answers_from_the_cache_and_sees_every_change(folder):
+    path = new_issue(folder, "--publisher", "县委办", "--total", "88")
+    assert run("add", str(path), "--section", "助企服务", "--title", "县开发区做好融资服务",
+               "--body", "聚焦重点企业。", "--source", "开发区").exit_code == 0  # fmt: skip
+    [issue] = json.loads(run("list", "--json", "--archive", str(folder)).output)["issues"]
+    assert issue == {"path": str(path), "series": "工作动态", "number": 5, "total": 88,
+                     "date": "2024-04-10", "publisher": "县委办",
+                     "sections": 1, "items": 1}  # fmt: skip
+    changed = path.read_text(encoding="utf-8").replace("number = 5", "number = 16")
+    path.write_text(changed, encoding="utf-8")
+    assert "第16期  1 sections  1 items" in run("list", "--archive", str(folder)).output
+    path.unlink()
+    assert "no issues in" in run("list", "--archive", str(folder)).output
+
+
 def test_check_lists_broken_files_with_path_and_line_and_exits_1(folder):
     new_issue(folder)
     bad = folder / "bad.toml"
