@@ -60,12 +60,14 @@ class IssueFile:
         header: IssueHeader | None = None,
         load: Callable[[], Issue] | None = None,
     ) -> None:
-        if issue is None and (header is None or load is None):
+        if issue is not None:
+            header = IssueHeader.of(issue)
+        elif header is None or load is None:
             raise ValueError("an issue file needs its issue, or a header and a way to load it")
         self.path = path
         self.raw = raw
         self.stamp = stamp
-        self.header = header or IssueHeader.of(issue)  # type: ignore[arg-type]
+        self.header: IssueHeader = header
         self._issue = issue
         self._load = load
 
@@ -76,7 +78,8 @@ class IssueFile:
     def issue(self) -> Issue:
         """The whole issue (loaded on first use when the file came from the cache)."""
         if self._issue is None:
-            self._issue = self._load()  # type: ignore[misc]
+            assert self._load is not None  # the constructor makes sure of it
+            self._issue = self._load()
         return self._issue
 
     def base(self) -> bytes:

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
@@ -29,6 +29,7 @@ from bulletin_tui.archive import (
     newest_first,
 )
 from bulletin_tui.errors import IssueFileError
+from bulletin_tui.index_build import Rows, Stamps, read_all
 from bulletin_tui.search_text import fold
 
 if TYPE_CHECKING:
@@ -40,14 +41,8 @@ if TYPE_CHECKING:
 
 SCHEMA = "bulletin-index 5"
 
-#: Path → (size, modification time in ns) of each issue file: what "changed" compares.
-Stamps = dict[str, tuple[int, int]]
-
 #: Called with (files done, files to read) while the cache is brought up to date.
 Progress = Callable[[int, int], None]
-
-#: From this many files to read on, the parsing is shared among processes.
-PARALLEL_FROM = 200
 
 #: Files written to the cache per transaction while it is brought up to date.
 WRITE_EVERY = 500
@@ -98,93 +93,6 @@ def issue_from_document(document: str, path: Path) -> Issue:
     if isinstance(header.get("date"), str):
         header["date"] = dt.date.fromisoformat(header["date"])
     return issue_from_data(data, path, KeyLines(""))
-
-
-def read_rows(path: str, stamp: tuple[int, int]) -> tuple[tuple, list[tuple]]:
-    """Parse one file into its row of ``files`` and its rows of ``items``.
-
-    A module-level function, so that worker processes can run it.
-    """
-    import json
-
-    from bulletin_tui.tomlfile import issue_to_data, json_default, read_issue
-
-    try:
-        issue = read_issue(Path(path).read_bytes(), path)
-    except IssueFileError as error:
-        return (path, *stamp, *[None] * 8, error.reason, error.line), []
-    except OSError as error:
-        return (path, *stamp, *[None] * 8, str(error.strerror or error), None), []
-    document = json.dumps(issue_to_data(issue), ensure_ascii=False, default=json_default,
-                          separators=(",", ":"))  # fmt: skip
-    date = issue.date.isoformat() if issue.date else None
-    items = []
-    for s, section in enumerate(issue.sections):
-        for i, item in enumerate(section.items):
-            body = item.body_text
-            plain = f"{item.title}\n{body}\n{item.source}"
-            refolded = fold(plain)
-            items.append((path, s, i, issue.series, issue.number, date, section.name, item.title,
-                          item.source, body, None if refolded == plain else refolded))  # fmt: skip
-    header = (issue.series, issue.number, date, issue.total, issue.publisher,
-              len(issue.sections), len(items))  # fmt: skip
-    return (path, *stamp, *header, document, None, None), items
-
-
-def _read_all(paths: list[str], stamps: Stamps) -> Iterator[tuple[tuple, list[tuple]]]:
-    """The rows of every file, as each is parsed (in no fixed order).
-
-    With many files and more than one core, helper processes (``python -m
-    bulletin_tui.index_worker``) parse a share each while this process writes what they
-    send. A helper that fails leaves its share to this process.
-    """
-    helpers = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 0
-    if helpers < 2:
-        for path in paths:
-            yield read_rows(path, stamps[path])
-        return
-    import pickle
-    import queue
-    import subprocess
-    import sys
-    import threading
-
-    arrived: queue.SimpleQueue[tuple[tuple, list[tuple]] | BaseException] = queue.SimpleQueue()
-
-    def collect(share: list[str]) -> None:
-        received = 0
-        try:
-            try:
-                process = subprocess.Popen(
-                    [sys.executable, "-m", "bulletin_tui.index_worker"],
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                )  # fmt: skip
-            except OSError:
-                process = None  # no helper: this thread reads the share itself
-            if process is not None:
-                try:
-                    with process.stdin:  # type: ignore[union-attr]
-                        pickle.dump([(path, stamps[path]) for path in share], process.stdin)
-                    for _ in share:
-                        arrived.put(pickle.load(process.stdout))  # type: ignore[arg-type]
-                        received += 1
-                except (OSError, EOFError, pickle.UnpicklingError):
-                    process.kill()  # what the helper did not send is read here below
-                finally:
-                    process.wait()
-                    process.stdout.close()  # type: ignore[union-attr]
-            for path in share[received:]:
-                arrived.put(read_rows(path, stamps[path]))
-        except BaseException as error:  # handed to the caller, which raises it
-            arrived.put(error)
-
-    for n in range(helpers):
-        threading.Thread(target=collect, args=(paths[n::helpers],), daemon=True).start()
-    for _ in paths:
-        rows = arrived.get()
-        if isinstance(rows, BaseException):
-            raise rows
-        yield rows
 
 
 def trigram_match(term: str) -> str:
@@ -296,8 +204,8 @@ class Index:
         if not stale and not gone:
             return Refreshed(0, 0, len(on_disk))
         self._text = None
-        batch: list[tuple[tuple, list[tuple]]] = []
-        for done, rows in enumerate(_read_all(stale, on_disk), 1):
+        batch: list[Rows] = []
+        for done, rows in enumerate(read_all(stale, on_disk), 1):
             batch.append(rows)
             if progress is not None:
                 progress(done, len(stale))
@@ -307,7 +215,7 @@ class Index:
         self._write(batch, gone)
         return Refreshed(len(stale), len(gone), len(on_disk) - len(stale))
 
-    def _write(self, rows: list[tuple[tuple, list[tuple]]], gone: list[str]) -> None:
+    def _write(self, rows: list[Rows], gone: list[str]) -> None:
         """Replace what the cache holds for these files (and drop the gone) in one
         transaction: another process sees each batch whole or not at all."""
         db = self.db
