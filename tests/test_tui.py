@@ -363,3 +363,27 @@ async def test_a_cold_build_shows_its_progress_under_the_tree_then_removes_it(ar
         assert shown[-1][:2] == (files, files)  # and goes once every file is in
         assert not app.query(BuildProgress)
         assert app.tree_labels()[0] == "2024年第5期 工作动态"
+
+
+async def test_search_lists_the_newest_results_and_says_when_there_are_more(archive, monkeypatch):
+    from bulletin_tui.tui.screens import search as search_screen
+
+    monkeypatch.setattr(search_screen, "SEARCH_SHOWN", 2)
+    monkeypatch.setattr("bulletin_tui.tui.app.SEARCH_SHOWN", 2)
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"县", "enter")  # in all five items
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert [h.number for h in screen.hits] == [5, 5]
+        assert "只列出最新的 2 条" in str(screen.query_one("#summary").render())
+        query = screen.query_one("#query")
+        query.value = "窨井盖"
+        query.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.hits) == 2
+        assert str(screen.query_one("#summary").render()) == "找到 2 条"

@@ -33,7 +33,7 @@ from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
-from bulletin_tui.tui.screens.search import SearchScreen
+from bulletin_tui.tui.screens.search import SEARCH_SHOWN, SearchScreen
 from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import (
     IssueTree,
@@ -169,9 +169,10 @@ class BulletinApp(Composer, App[None]):
             self.names = self.index.names()
 
     def search_items(self, terms: list[str]) -> list[Hit]:
-        """Items holding every term, newest first (called from a worker)."""
+        """Items holding every term, newest first, at most one more than
+        :data:`SEARCH_SHOWN` (which says there are more); called from a worker."""
         with self._index_lock:
-            return search(self.index, terms, limit=200)
+            return search(self.index, terms, limit=SEARCH_SHOWN + 1)
 
     def show_listing(
         self,

@@ -202,6 +202,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "search_snippet": ("摘要", "Snippet"),
     "search_count": ("找到 {count} 条", "{count} items found"),
+    "search_more": (
+        "只列出最新的 {count} 条；加一个词可以缩小范围",
+        "the newest {count} shown; add a term to narrow the search",
+    ),
     "search_none": ("没有上一次的搜索结果", "No search results to step through"),
     "search_position": ("第 {position}/{count} 条", "Result {position} of {count}"),
     "indexing": ("正在建立索引……", "Indexing…"),

@@ -12,6 +12,9 @@ from textual.widgets import DataTable, Footer, Input, Static
 from bulletin_tui.search import Hit
 from bulletin_tui.tui.i18n import t
 
+#: How many results the screen lists (a word in most items would list thousands).
+SEARCH_SHOWN = 200
+
 MATCH = "bold reverse"
 
 
@@ -77,7 +80,9 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
         self.app.call_from_thread(self.show_hits, hits, terms)
 
     def show_hits(self, hits: list[Hit], terms: list[str]) -> None:
-        """Fill the results table."""
+        """Fill the results table (the first :data:`SEARCH_SHOWN`, saying if there are more)."""
+        more = len(hits) > SEARCH_SHOWN
+        hits = hits[:SEARCH_SHOWN]
         self.hits, self.terms = hits, terms
         table = self.query_one("#hits", DataTable)
         table.clear()
@@ -86,7 +91,8 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
             table.add_row(Text(f"{issue} {hit.series}" if hit.date and hit.number else issue),
                           Text(hit.section), Text(hit.title), marked(hit.snippet, hit.spans),
                           key=str(number))  # fmt: skip
-        self.query_one("#summary", Static).update(t("search_count", count=len(hits)))
+        summary = t("search_more", count=len(hits)) if more else t("search_count", count=len(hits))
+        self.query_one("#summary", Static).update(summary)
         if hits:
             table.focus()
 
