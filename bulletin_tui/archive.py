@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # checking them against the index cache needs neither.
 
 SETTINGS_FILE = "bulletin.toml"
+
+#: Path → (size, modification time in ns) of each issue file: what "changed" compares.
+Stamps = dict[str, tuple[int, int]]
 _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -148,13 +151,19 @@ class Archive:
 
     def files(self) -> list[Path]:
         """Every ``*.toml`` below the folder but the settings file; hidden folders skipped."""
-        return [Path(path) for path in self.stamps()]
+        return [Path(entry.path) for entry in self._issue_entries()]
 
-    def stamps(self) -> dict[str, tuple[int, int]]:
+    def stamps(self) -> Stamps:
         """Every issue file (as :meth:`files` finds them, in order) with its size and
         modification time in ns: what tells a changed file from an unchanged one."""
+        found: Stamps = {}
+        for entry in self._issue_entries():
+            stat = entry.stat()
+            found[entry.path] = (stat.st_size, stat.st_mtime_ns)
+        return found
+
+    def _issue_entries(self) -> Iterator[os.DirEntry[str]]:
         self.require()
-        found: dict[str, tuple[int, int]] = {}
         settings = os.path.join(self.root, SETTINGS_FILE)
         folders = [str(self.root)]
         while folders:
@@ -167,10 +176,8 @@ class Archive:
                 if entry.is_dir(follow_symlinks=False):
                     subfolders.append(entry.path)
                 elif entry.name.endswith(".toml") and entry.path != settings:
-                    stat = entry.stat()
-                    found[entry.path] = (stat.st_size, stat.st_mtime_ns)
+                    yield entry
             folders += reversed(subfolders)
-        return found
 
     def scan(self) -> Listing:
         """Load every file: the valid issues newest first, the broken ones after them."""

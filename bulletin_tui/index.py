@@ -26,10 +26,11 @@ from bulletin_tui.archive import (
     IssueFile,
     IssueHeader,
     Listing,
+    Stamps,
     newest_first,
 )
 from bulletin_tui.errors import IssueFileError
-from bulletin_tui.index_build import Rows, Stamps, read_all
+from bulletin_tui.index_build import Rows, read_all
 from bulletin_tui.search_text import fold
 
 if TYPE_CHECKING:
@@ -311,15 +312,14 @@ class Index:
         rows = self.db.execute(
             "SELECT path, series, number, date, section, title, source FROM items"
             f" ORDER BY {_NEWEST_FIRST}"
-        )
-        paths: dict[str, Path] = {}
-        dates: dict[str, dt.date] = {}
+        ).fetchall()
+        # one Path and one date per file, however many items it has
+        paths = {text: Path(text) for text in {row[0] for row in rows}}
+        dates = {text: dt.date.fromisoformat(text) for text in {row[3] for row in rows} if text}
         return [
-            Entry(paths.setdefault(path, Path(path)), series, number,
-                  dates.setdefault(date, dt.date.fromisoformat(date)) if date else None,
-                  section, title, source)
+            Entry(paths[path], series, number, dates.get(date), section, title, source)
             for path, series, number, date, section, title, source in rows
-        ]  # fmt: skip
+        ]
 
     def names(self) -> tuple[list[str], list[str]]:
         """Every section name and every source in the archive, the most used first."""

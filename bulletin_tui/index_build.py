@@ -11,11 +11,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from bulletin_tui.archive import Stamps
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.search_text import fold
-
-#: Path → (size, modification time in ns) of each issue file: what "changed" compares.
-Stamps = dict[str, tuple[int, int]]
 
 #: A file's row of ``files`` and its rows of ``items``.
 Rows = tuple[tuple, list[tuple]]

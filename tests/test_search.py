@@ -261,9 +261,19 @@ def test_many_files_are_parsed_by_helper_processes_with_the_same_result(
     serial = Index(archive, tmp_path / "serial")
     serial.refresh()
     monkeypatch.setattr(index_build, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_build.os, "cpu_count", lambda: 2)  # two helpers on any machine
     monkeypatch.setattr(index_module, "WRITE_EVERY", 4)  # several transactions
+    read_here: list[str] = []
+    original = index_build.read_rows
+
+    def counted(path: str, stamp: tuple[int, int]) -> tuple:
+        read_here.append(path)
+        return original(path, stamp)
+
+    monkeypatch.setattr(index_build, "read_rows", counted)
     shared = Index(archive, tmp_path / "shared")
     assert shared.refresh().read == 13
+    assert read_here == []  # every file was parsed by a helper process
     assert [(f.path, f.issue) for f in shared.listing().issues] == [
         (f.path, f.issue) for f in serial.listing().issues
     ]

@@ -51,6 +51,18 @@ async def started(app: BulletinApp, pilot) -> None:
         await pilot.pause()
 
 
+async def open_statistics(app: BulletinApp, pilot):
+    """Start, press ``s`` and wait for the counting (done off screen, from the cache)."""
+    from bulletin_tui.tui.screens.stats import StatsScreen
+
+    await started(app, pilot)
+    await pilot.press("s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, StatsScreen)
+    return app.screen
+
+
 def cursor_data(app: BulletinApp):
     return app.query_one(IssueTree).cursor_node.data
 
@@ -248,11 +260,7 @@ async def test_statistics_screen_ranks_and_drills_down_to_an_item(archive):
 
     app = BulletinApp(archive, watch_interval=0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(app, pilot)
-        await pilot.press("s")
-        await app.workers.wait_for_complete()  # statistics count from the cache, off screen
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_statistics(app, pilot)
         assert isinstance(screen, StatsScreen)
         # two issues: 开发区 3 items (2 + the injected one), 城市管理局 2, 潭龙街道 2
         assert screen.ranking_text[0][:4] == ["1", "开发区", "3", "3"]
@@ -278,11 +286,7 @@ async def test_statistics_with_a_date_range_and_back_with_escape(archive):
 
     app = BulletinApp(archive, watch_interval=0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(app, pilot)
-        await pilot.press("s")
-        await app.workers.wait_for_complete()  # statistics count from the cache, off screen
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_statistics(app, pilot)
         screen.query_one("#from").value = "2024-04-01"
         screen.refresh_ranking()
         await pilot.pause()
@@ -369,7 +373,6 @@ async def test_search_lists_the_newest_results_and_says_when_there_are_more(arch
     from bulletin_tui.tui.screens import search as search_screen
 
     monkeypatch.setattr(search_screen, "SEARCH_SHOWN", 2)
-    monkeypatch.setattr("bulletin_tui.tui.app.SEARCH_SHOWN", 2)
     app = BulletinApp(archive, watch_interval=0)
     async with app.run_test(size=(140, 40)) as pilot:
         await started(app, pilot)

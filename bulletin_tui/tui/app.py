@@ -33,7 +33,7 @@ from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
-from bulletin_tui.tui.screens.search import SEARCH_SHOWN, SearchScreen
+from bulletin_tui.tui.screens.search import SearchScreen
 from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import (
     IssueTree,
@@ -137,8 +137,15 @@ class BulletinApp(Composer, App[None]):
 
         with self._index_lock:
             self.index.refresh(report, dict(signature))
-            self.names = self.index.names()
             return self.index.listing()
+
+    def _prepare_after_refresh(self) -> None:
+        """Once the tree shows the new state: the item form's suggestions and the search's
+        kept text, read again off the UI thread (at thousands of issues each takes a while
+        the tree need not wait for)."""
+        with self._index_lock:
+            self.names = self.index.names()
+            self.index.prepare_search()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_archive(self) -> None:
@@ -146,8 +153,7 @@ class BulletinApp(Composer, App[None]):
         signature = self._signature_now()
         listing = self._indexed_listing(signature, progress=True)
         self.call_from_thread(self.show_listing, listing, signature)
-        with self._index_lock:
-            self.index.prepare_search()
+        self._prepare_after_refresh()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def look_for_changes(self) -> None:
@@ -158,21 +164,20 @@ class BulletinApp(Composer, App[None]):
         if signature != self._signature:
             listing = self._indexed_listing(signature, progress=False)
             self.call_from_thread(self.show_listing, listing, signature)
-            with self._index_lock:
-                self.index.prepare_search()
+            self._prepare_after_refresh()
 
     @work(thread=True, group="index", exit_on_error=False)
     def refresh_index(self) -> None:
         """After a save of our own: bring the cache (and so the search) up to date."""
         with self._index_lock:
             self.index.refresh()
-            self.names = self.index.names()
+        self._prepare_after_refresh()
 
-    def search_items(self, terms: list[str]) -> list[Hit]:
-        """Items holding every term, newest first, at most one more than
-        :data:`SEARCH_SHOWN` (which says there are more); called from a worker."""
+    def search_items(self, terms: list[str], limit: int) -> list[Hit]:
+        """The first ``limit`` items holding every term, newest first (called from a
+        worker)."""
         with self._index_lock:
-            return search(self.index, terms, limit=SEARCH_SHOWN + 1)
+            return search(self.index, terms, limit=limit)
 
     def show_listing(
         self,

@@ -6,7 +6,8 @@ frame parses only what the main screen shows; a dialog's rules are read when it 
 
 from __future__ import annotations
 
-_PARTS = """
+#: A box's heading (``.title``) and the note under it (``.hint``).
+TEXT = """
 .title {
     text-style: bold;
     margin-bottom: 1;
@@ -16,7 +17,9 @@ _PARTS = """
     color: $text-muted;
     margin-top: 1;
 }
+"""
 
+_BUTTONS = """
 .buttons {
     height: auto;
     margin-top: 1;
@@ -85,9 +88,9 @@ def centred(screen: str) -> str:
 
 def dialog_css(screen: str) -> str:
     """DEFAULT_CSS of a small dialog (``#dialog``: a message, fields, buttons)."""
-    return centred(screen) + _PARTS + _DIALOG
+    return centred(screen) + TEXT + _BUTTONS + _DIALOG
 
 
 def form_css(screen: str) -> str:
     """DEFAULT_CSS of a form (``#form``: labelled fields, errors under them, buttons)."""
-    return centred(screen) + _PARTS + _FORM
+    return centred(screen) + TEXT + _BUTTONS + _FORM

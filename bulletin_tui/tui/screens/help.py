@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from bulletin_tui.cjk import display_width, pad
 from bulletin_tui.tui.i18n import t
-from bulletin_tui.tui.styles import centred
+from bulletin_tui.tui.styles import TEXT, centred
 
 #: (keys as shown, catalogue key of what they do): the one list the help screen shows.
 KEYS: list[tuple[str, str]] = [
@@ -43,6 +43,7 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = (
         centred("HelpScreen")
+        + TEXT
         + """
     #help {
         width: 64;
@@ -52,16 +53,6 @@ class HelpScreen(ModalScreen[None]):
         border: thick $primary;
         background: $panel;
         padding: 1 2;
-    }
-
-    .title {
-        text-style: bold;
-        margin-bottom: 1;
-    }
-
-    .hint {
-        color: $text-muted;
-        margin-top: 1;
     }
     """
     )

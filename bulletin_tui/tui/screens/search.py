@@ -76,7 +76,8 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
     def run_search(self, query: str) -> None:
         """Search off the UI thread, then show the hits."""
         terms = query.split()
-        hits = self.app.search_items(terms) if terms else []  # type: ignore[attr-defined]
+        # one more than is shown tells that there are more
+        hits = self.app.search_items(terms, SEARCH_SHOWN + 1) if terms else []  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show_hits, hits, terms)
 
     def show_hits(self, hits: list[Hit], terms: list[str]) -> None:
