@@ -211,6 +211,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "indexing": ("正在建立索引……", "Indexing…"),
 }
 
+
+def _gather_parts() -> None:
+    """Add the strings of each feature's module under ``tui/catalogue/`` (``STRINGS``).
+
+    Each feature keeps its own strings in a module of its own, so that work on one
+    feature does not touch another's lines; a key defined twice is an error.
+    """
+    import importlib
+    import pkgutil
+
+    from bulletin_tui.tui import catalogue
+
+    for info in sorted(pkgutil.iter_modules(catalogue.__path__), key=lambda i: i.name):
+        part = importlib.import_module(f"{catalogue.__name__}.{info.name}")
+        strings: dict[str, tuple[str, str]] = part.STRINGS
+        clashes = sorted(CATALOGUE.keys() & strings.keys())
+        if clashes:
+            raise RuntimeError(f"catalogue keys defined twice ({info.name}): {clashes}")
+        CATALOGUE.update(strings)
+
+
+_gather_parts()
+
 _language = "zh"
 
 
