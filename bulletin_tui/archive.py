@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat as stat_mode
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bulletin_tui.atomic import write_atomic
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
+from bulletin_tui.visible import storable
 
 if TYPE_CHECKING:
     from bulletin_tui.model import Issue
@@ -21,6 +24,10 @@ if TYPE_CHECKING:
 # checking them against the index cache needs neither.
 
 SETTINGS_FILE = "bulletin.toml"
+
+#: The largest issue file read (10 MB): a bigger one is a broken file, not a long wait.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
 
 #: Path → (size, modification time in ns) of each issue file: what "changed" compares.
 Stamps = dict[str, tuple[int, int]]
@@ -140,6 +147,9 @@ class Archive:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
+        #: What the last walk found but cannot name as a file to read: names that are not
+        #: UTF-8, folders that cannot be read. Broken files, listed after the others.
+        self.unlisted: tuple[BrokenFile, ...] = ()
 
     def require(self) -> None:
         """Fail with one clear sentence when the folder is not there."""
@@ -150,25 +160,38 @@ class Archive:
             )
 
     def files(self) -> list[Path]:
-        """Every ``*.toml`` below the folder but the settings file; hidden folders skipped."""
-        return [Path(entry.path) for entry in self._issue_entries()]
+        """Every ``*.toml`` below the folder but the settings file; hidden folders skipped.
+
+        Names that are not UTF-8 and folders that cannot be read are not among them:
+        :attr:`unlisted` holds those, as broken files, after each walk.
+        """
+        return [Path(path) for path, _stamp in self._walk()]
 
     def stamps(self) -> Stamps:
         """Every issue file (as :meth:`files` finds them, in order) with its size and
-        modification time in ns: what tells a changed file from an unchanged one."""
-        found: Stamps = {}
-        for entry in self._issue_entries():
-            stat = entry.stat()
-            found[entry.path] = (stat.st_size, stat.st_mtime_ns)
-        return found
+        modification time in ns: what tells a changed file from an unchanged one.
 
-    def _issue_entries(self) -> Iterator[os.DirEntry[str]]:
+        A link to nothing, a loop of links, a pipe or a device is here too (with the
+        stamp of the link itself); reading it makes it a broken file.
+        """
+        return dict(self._walk())
+
+    def _walk(self) -> Iterator[tuple[str, tuple[int, int]]]:
         self.require()
         settings = os.path.join(self.root, SETTINGS_FILE)
         folders = [str(self.root)]
+        unlisted: list[BrokenFile] = []
+        self.unlisted = ()
         while folders:
-            with os.scandir(folders.pop()) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+            folder = folders.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda entry: entry.name)
+            except OSError as error:
+                if folder == str(self.root):
+                    raise
+                unlisted.append(_broken(folder, f"is a folder that cannot be read ({_why(error)})"))
+                continue
             subfolders = []
             for entry in entries:
                 if entry.name.startswith("."):
@@ -176,8 +199,16 @@ class Archive:
                 if entry.is_dir(follow_symlinks=False):
                     subfolders.append(entry.path)
                 elif entry.name.endswith(".toml") and entry.path != settings:
-                    yield entry
+                    if not storable(entry.path):
+                        unlisted.append(_broken(entry.path, "has a name that is not UTF-8"))
+                        continue
+                    try:
+                        found = entry.stat()
+                    except OSError:  # a link to nothing, or a loop: read, it says which
+                        found = entry.stat(follow_symlinks=False)
+                    yield entry.path, (found.st_size, found.st_mtime_ns)
             folders += reversed(subfolders)
+        self.unlisted = tuple(unlisted)
 
     def scan(self) -> Listing:
         """Load every file: the valid issues newest first, the broken ones after them."""
@@ -188,6 +219,7 @@ class Archive:
                 issues.append(self.load(path))
             except IssueFileError as error:
                 broken.append(BrokenFile(path, error))
+        broken += self.unlisted
         return Listing(tuple(sorted(issues, key=newest_first)), tuple(broken))
 
     def load(self, path: Path | str) -> IssueFile:
@@ -195,7 +227,7 @@ class Archive:
         from bulletin_tui.tomlfile import read_issue
 
         path = Path(path)
-        raw = path.read_bytes()
+        raw = read_file(path)
         return IssueFile(path, read_issue(raw, path), raw)
 
     def resolve(self, name: str) -> Path:
@@ -287,3 +319,53 @@ def _read_or_none(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+
+
+def read_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or :class:`IssueFileError`.
+
+    Opened without blocking and checked on the open descriptor, so a pipe, a device
+    (a link to ``/dev/zero``), a folder, a link to nothing or a file too big to be an
+    issue is a broken file at once instead of a hang or a crash.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise IssueFileError(path, None, _unreadable(path, error)) from None
+    try:
+        found = os.fstat(descriptor)
+        if not stat_mode.S_ISREG(found.st_mode):
+            kind = "a folder" if stat_mode.S_ISDIR(found.st_mode) else "not a regular file"
+            raise IssueFileError(path, None, f"is {kind} (a pipe, device or folder is never read)")
+        too_big = f"is larger than {limit // (1024 * 1024)} MB, the most an issue file may hold"
+        if found.st_size > limit:
+            raise IssueFileError(path, None, too_big)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(descriptor, min(limit + 1 - size, 1 << 20) or 1):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise IssueFileError(path, None, too_big)
+        return b"".join(chunks)
+    except OSError as error:
+        raise IssueFileError(path, None, _unreadable(path, error)) from None
+    finally:
+        os.close(descriptor)
+
+
+def _unreadable(path: Path | str, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "is a loop of symbolic links"
+    if error.errno == errno.ENOENT and os.path.islink(path):
+        return "is a symbolic link to nothing"
+    return f"cannot be read ({_why(error)})"
+
+
+def _why(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _broken(path: str, reason: str) -> BrokenFile:
+    return BrokenFile(Path(path), IssueFileError(path, None, reason))

@@ -269,6 +269,7 @@ class Index:
             header = IssueHeader(series, number, dt.date.fromisoformat(date) if date else None)
             load = partial(self.load_issue, path, stamp)
             issues.append(IssueFile(path, None, None, stamp, header=header, load=load))
+        broken += self.archive.unlisted  # what its last walk found but cannot store
         broken.sort(key=lambda b: str(b.path))
         return Listing(tuple(sorted(issues, key=newest_first)), tuple(broken))
 
@@ -291,9 +292,10 @@ class Index:
             row = None  # the cache went away meanwhile: the file itself answers
         if row is not None and row[0] is not None:
             return issue_from_document(row[0], path)
+        from bulletin_tui.archive import read_file
         from bulletin_tui.tomlfile import read_issue
 
-        return read_issue(path.read_bytes(), path)
+        return read_issue(read_file(path), path)
 
     def summaries(self) -> dict[str, dict[str, object]]:
         """Path → what ``bulletin list`` says of each valid issue: series, number, total,

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
-from bulletin_tui.archive import Stamps
+from bulletin_tui.archive import Stamps, read_file
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.search_text import fold
 
@@ -32,7 +31,7 @@ def read_rows(path: str, stamp: tuple[int, int]) -> Rows:
     from bulletin_tui.tomlfile import issue_to_data, json_default, read_issue
 
     try:
-        issue = read_issue(Path(path).read_bytes(), path)
+        issue = read_issue(read_file(path), path)
     except IssueFileError as error:
         return (path, *stamp, *[None] * 8, error.reason, error.line), []
     except OSError as error:

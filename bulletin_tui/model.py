@@ -62,13 +62,22 @@ def check_paragraph(name: str, value: object) -> None:
         raise ModelError(name, f"has a control character ({_describe(char)})")
 
 
-def _check_count(name: str, value: object) -> None:
+#: The largest issue number (第N期, numbered per year), running total (总第N期) and print
+#: count (共印N份): far above any real bulletin, and small enough for every store and
+#: every layout (an index cache holds 64-bit integers).
+MAX_NUMBER = 9_999
+MAX_TOTAL = 999_999
+MAX_COPIES = 1_000_000
+
+
+def _check_count(name: str, value: object, most: int) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
         raise ModelError(name, f"must be a whole number, not {type(value).__name__}")
-    if value < 1:
-        raise ModelError(name, f"must be 1 or more, not {value}")
+    if not 1 <= value <= most:
+        shown = f"{value:,}" if abs(value) < 10**30 else "a number that long"
+        raise ModelError(name, f"must be from 1 to {most:,}, not {shown}")
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -161,9 +170,9 @@ class Issue:
 
     def __post_init__(self) -> None:
         check_line("series", self.series, required=True)
-        _check_count("number", self.number)
-        _check_count("total", self.total)
-        _check_count("copies", self.copies)
+        _check_count("number", self.number, MAX_NUMBER)
+        _check_count("total", self.total, MAX_TOTAL)
+        _check_count("copies", self.copies, MAX_COPIES)
         if self.date is not None and (
             not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime)
         ):

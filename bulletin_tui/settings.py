@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import tomllib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bulletin_tui.archive import SETTINGS_FILE
+from bulletin_tui.archive import SETTINGS_FILE, read_file
 from bulletin_tui.errors import IssueFileError
-from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes
+from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes, parse_toml
+
+#: The most points one adopted item may earn: far above any office's scheme, and small
+#: enough that no sum of them overflows or loses the units.
+MAX_SCORE = 1000
 
 
 @dataclass(frozen=True)
@@ -30,20 +34,13 @@ class Settings:
 def load_settings(root: Path) -> tuple[Settings, IssueFileError | None]:
     """The archive's settings, or the defaults and the error that made them unusable."""
     path = root / SETTINGS_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Settings(), None
     try:
-        text = decode_issue_bytes(path.read_bytes(), path)
-        data = tomllib.loads(text)
+        text = decode_issue_bytes(read_file(path), path)
+        data = parse_toml(text, path)
     except IssueFileError as error:
         return Settings(), error
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        line = None
-        if "(at line " in message:
-            line = int(message.split("(at line ")[1].split(",")[0])
-            message = message.split(" (at line ")[0]
-        return Settings(), IssueFileError(path, line, f"TOML syntax error: {message}")
     lines = KeyLines(text)
     scores = data.get("score", {})
     aliases = data.get("aliases", {})
@@ -53,11 +50,19 @@ def load_settings(root: Path) -> tuple[Settings, IssueFileError | None]:
                 path, lines.line_of((name,)), f"{name} must be a table"
             )
     for series, points in scores.items():
-        if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
-            reason = f"score for “{series}” must be a number of 0 or more, not {points!r}"
+        if not _is_score(points):
+            shown = repr(points) if not isinstance(points, int) or points < 10**30 else "that"
+            reason = f"score for “{series}” must be a number from 0 to {MAX_SCORE}, not {shown}"
             return Settings(), IssueFileError(path, lines.line_of(("score", series)), reason)
     for name, target in aliases.items():
         if not isinstance(target, str) or not target.strip():
             reason = f"alias for “{name}” must be a unit's name in quotes, not {target!r}"
             return Settings(), IssueFileError(path, lines.line_of(("aliases", name)), reason)
     return Settings(dict(scores), dict(aliases)), None
+
+
+def _is_score(points: object) -> bool:
+    """A finite number from 0 to :data:`MAX_SCORE` (nan, inf and 400 digits are not)."""
+    if isinstance(points, bool) or not isinstance(points, (int, float)):
+        return False
+    return math.isfinite(points) and 0 <= points <= MAX_SCORE

@@ -106,6 +106,9 @@ class IssueDocument:
             moved = "".join(entry.as_string() for entry in _trailing(table))
             following.trivia.indent = moved + following.trivia.indent
         self._end = _trailing(tables[-1]) if tables else []
+        # Section name → index, so finding a section is one look-up, not a walk of them
+        # all (an import of 2,000 sections made that walk quadratic). None: to be built.
+        self._section_names: dict[str, int] | None = None
 
     @classmethod
     def new(cls, issue: Issue) -> IssueDocument:
@@ -152,10 +155,12 @@ class IssueDocument:
         return sections
 
     def _section_index(self, name: str) -> int | None:
-        for index, table in enumerate(self._doc.get("section", [])):
-            if table.get("name", "") == name:
-                return index
-        return None
+        if self._section_names is None:
+            names: dict[str, int] = {}
+            for index, table in enumerate(self._doc.get("section", [])):
+                names.setdefault(str(table.get("name", "")), index)
+            self._section_names = names
+        return self._section_names.get(name)
 
     def _section(self, index: int) -> Table:
         sections = self._doc.get("section", [])
@@ -170,6 +175,10 @@ class IssueDocument:
         sections = self._sections()
         position = len(sections) if index is None else index
         sections.insert(position, _new_table({"name": name, **(extra or {})}))
+        if index is None and self._section_names is not None:
+            self._section_names[name] = position
+        else:
+            self._section_names = None
         return position
 
     def rename_section(self, index: int, name: str) -> None:
@@ -178,6 +187,7 @@ class IssueDocument:
         if existing is not None and existing != index:
             raise EditError(f"there is already a section “{name}”")
         self._section(index)["name"] = name
+        self._section_names = None
 
     def move_section(self, index: int, to: int) -> None:
         """Move section ``index`` (with its items) so that it ends up at ``to``."""
@@ -185,11 +195,13 @@ class IssueDocument:
         sections = self._sections()
         del sections[index]
         sections.insert(to, table)
+        self._section_names = None
 
     def remove_section(self, index: int) -> None:
         """Remove section ``index`` and every item in it."""
         self._section(index)
         del self._sections()[index]
+        self._section_names = None
 
     # items ------------------------------------------------------------------------------
 

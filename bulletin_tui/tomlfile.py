@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,6 +49,19 @@ def read_issue(data: bytes, path: Path | str) -> Issue:
 
 def parse_issue(text: str, path: Path | str) -> Issue:
     """Parse the text of an issue file; raise :class:`IssueFileError` if it is broken."""
+    return issue_from_data(parse_toml(text, path), path, KeyLines(text))
+
+
+#: How deep tables and arrays may nest (the document is 1). An issue needs 5; tomlkit,
+#: which every edit goes through, fails from about 100, and tomllib's recursion sooner.
+MAX_DEPTH = 32
+
+_LONG_NUMBER = re.compile(r"\d[\d_]{4000,}")
+
+
+def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
+    """Parse TOML text that this program can also edit, or raise :class:`IssueFileError`:
+    the syntax, a number too long for Python, nesting deeper than :data:`MAX_DEPTH`."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -61,7 +74,42 @@ def parse_issue(text: str, path: Path | str) -> Issue:
             message = _TOML_AT_END.sub("", message)
         reason = f"TOML syntax error: {message[:1].lower()}{message[1:]}"
         raise IssueFileError(path, line, reason, column) from None
-    return issue_from_data(data, path, KeyLines(text))
+    except RecursionError:
+        raise IssueFileError(path, None, _too_deep()) from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        match = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        raise IssueFileError(path, line, "has a number with thousands of digits") from None
+    if (where := _too_deep_at(data)) is not None:
+        raise IssueFileError(path, KeyLines(text).line_of(where), _too_deep())
+    return data
+
+
+def _too_deep() -> str:
+    return f"nests tables or arrays more than {MAX_DEPTH} deep"
+
+
+def _too_deep_at(data: dict[str, Any]) -> Path_ | None:
+    """The path of the first value nested deeper than :data:`MAX_DEPTH`, or None
+    (walked without recursion: the data may be thousands of levels deep)."""
+    # (value, depth, (parent link, key)): the path is spelled out only when it is needed
+    stack: list[tuple[Any, int, Any]] = [(data, 0, None)]
+    while stack:
+        value, depth, link = stack.pop()
+        if isinstance(value, dict):
+            children: Iterable[tuple[Any, Any]] = value.items()
+        elif isinstance(value, list):
+            children = enumerate(value)
+        else:
+            continue
+        if depth >= MAX_DEPTH:
+            path: list[str | int] = []
+            while link is not None:
+                link, key = link
+                path.append(key)
+            return tuple(reversed(path))
+        stack.extend((inner, depth + 1, (link, key)) for key, inner in children)
+    return None
 
 
 class KeyLines:
@@ -238,7 +286,7 @@ def issue_from_data(data: Mapping[str, Any], path: Path | str, lines: KeyLines) 
     """Build the issue from parsed TOML data (format 1) or raise :class:`IssueFileError`."""
     reader = _Reader(path, lines)
     version = data.get("format", FORMAT)
-    if version != FORMAT or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT:
         raise reader.fail(
             ("format",), f"format {version!r} is not known (this version reads format {FORMAT})"
         )

@@ -9,7 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bulletin_tui.errors import IssueFileError, ModelError
-from bulletin_tui.model import Distribution, Issue, Item, Section
+from bulletin_tui.model import (
+    MAX_COPIES,
+    MAX_NUMBER,
+    MAX_TOTAL,
+    Distribution,
+    Issue,
+    Item,
+    Section,
+)
 from bulletin_tui.tomledit import IssueDocument
 from bulletin_tui.tomlfile import KeyLines, parse_issue, read_issue
 
@@ -158,11 +166,11 @@ sections = st.builds(Section, name=texts(), items=st.lists(items, max_size=3).ma
 issues = st.builds(
     Issue,
     series=texts(required=True),
-    number=st.none() | st.integers(1, 10_000),
-    total=st.none() | st.integers(1, 10_000),
+    number=st.none() | st.integers(1, MAX_NUMBER),
+    total=st.none() | st.integers(1, MAX_TOTAL),
     date=st.none() | st.dates(),
     publisher=texts(),
-    copies=st.none() | st.integers(1, 10_000),
+    copies=st.none() | st.integers(1, MAX_COPIES),
     distribution=st.lists(
         st.builds(
             Distribution,

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+
+from bulletin_tui.model import MAX_COPIES, MAX_NUMBER, MAX_TOTAL
 
 if TYPE_CHECKING:
     from bulletin_tui.archive import Archive
@@ -18,7 +22,9 @@ class CommandError(click.ClickException):
     """One sentence on stderr, exit status 1."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"bulletin: {self.format_message()}", err=True)
+        from bulletin_tui.visible import visible
+
+        click.echo(f"bulletin: {visible(self.format_message())}", err=True)
 
 
 class BulletinGroup(click.Group):
@@ -43,6 +49,12 @@ class BulletinGroup(click.Group):
                 f"internal error: {type(error).__name__}: {error} "
                 "(run again with BULLETIN_DEBUG=1 to see where)"
             ) from None
+
+
+# The bounds the model holds an issue to, checked as the options are read.
+NUMBER = click.IntRange(1, MAX_NUMBER)
+TOTAL = click.IntRange(1, MAX_TOTAL)
+COPIES = click.IntRange(1, MAX_COPIES)
 
 
 def fail(message: str) -> NoReturn:
@@ -100,12 +112,34 @@ def open_archive(archive_dir: Path | None) -> Archive:
 
 
 def print_json(data: Any) -> None:
-    """JSON on stdout: UTF-8 as is, dates as ISO strings."""
+    """JSON on stdout: UTF-8 as is, dates as ISO strings; never a raw control character
+    (JSON escapes C0 itself, C1 and undecodable bytes of a file name are escaped here)
+    and never ``NaN`` or ``Infinity``, which are not JSON (they become strings)."""
     import json
 
     from bulletin_tui.tomlfile import json_default
 
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=json_default,
+                          allow_nan=False)  # fmt: skip
+    except ValueError:
+        text = json.dumps(_finite(data), ensure_ascii=False, indent=2, default=json_default)
+    click.echo(_UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
+
+
+# Only inside strings in JSON text; \uXXXX is their JSON escape.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _finite(data: Any) -> Any:
+    """``data`` with ``nan``, ``inf`` and ``-inf`` as the strings TOML writes them."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return "nan" if math.isnan(data) else ("inf" if data > 0 else "-inf")
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(value) for value in data]
+    return data
 
 
 LANG = click.option(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bulletin_tui.cli.common import DATE, archive_option, open_archive
+from bulletin_tui.cli.common import COPIES, DATE, NUMBER, TOTAL, archive_option, open_archive
 
 if TYPE_CHECKING:
     from bulletin_tui.model import Distribution
@@ -29,11 +29,11 @@ def _distribution(ctx: click.Context, param: Any, values: tuple[str, ...]) -> li
 @click.command("new")
 @archive_option
 @click.option("--series", required=True, help="The bulletin's name, e.g. 工作动态.")
-@click.option("--number", type=click.IntRange(min=1), help="第N期 (numbered per year).")
-@click.option("--total", type=click.IntRange(min=1), help="总第N期.")
+@click.option("--number", type=NUMBER, help="第N期 (numbered per year).")
+@click.option("--total", type=TOTAL, help="总第N期.")
 @click.option("--date", type=DATE, help="2024-04-10 or 2024年4月10日.")
 @click.option("--publisher", default="", help="The compiling office (编发单位).")
-@click.option("--copies", type=click.IntRange(min=1), help="共印N份.")
+@click.option("--copies", type=COPIES, help="共印N份.")
 @click.option(
     "--distribution",
     multiple=True,
@@ -63,7 +63,9 @@ def new_command(
         copies=copies,
         distribution=tuple(distribution),
     )
-    click.echo(str(archive.create(issue).path))
+    from bulletin_tui.visible import visible
+
+    click.echo(visible(archive.create(issue).path))
 
 
 @click.command("add")
@@ -107,4 +109,6 @@ def add_command(
     archive = open_archive(archive_dir)
     issue_file = archive.load(archive.resolve(issue_name))
     saved = archive.edit(issue_file, lambda document: document.add_item(section.strip(), item))
-    click.echo(str(saved.path))
+    from bulletin_tui.visible import visible
+
+    click.echo(visible(saved.path))

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from bulletin_tui.cli.common import archive_option, open_archive
+
+#: Hard-wrap widths: a line narrower than 10 columns holds too little to break by the
+#: rules, and no page or screen is wider than 1,000.
+WIDTHS = click.IntRange(10, 1000)
+
+
+def _output_file(ctx: click.Context, param: Any, value: str | None) -> Path | None:
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("give a file name to write to (it is empty)", ctx, param)
+    return Path(value)
 
 
 @click.command("export")
@@ -16,14 +29,14 @@ from bulletin_tui.cli.common import archive_option, open_archive
     "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
     show_default=True, help="The circulation text, Markdown, or the document as JSON.",
 )  # fmt: skip
-@click.option("--width", type=click.IntRange(min=10), help="Hard-wrap text at N columns.")
+@click.option("--width", type=WIDTHS, help="Hard-wrap text at N columns.")
 @click.option("--run-in", is_flag=True, help="Headline before the body, as in print.")
 @click.option(
     "--encoding", type=click.Choice(["utf-8", "gb18030"], case_sensitive=False),
     default="utf-8", show_default=True, help="The output encoding.",
 )  # fmt: skip
 @click.option("--crlf", is_flag=True, help="End lines with CRLF (for Windows programs).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_output_file,
               help="Write to FILE (atomically) instead of standard output.")  # fmt: skip
 def export_command(
     archive_dir: Path | None,
@@ -45,6 +58,7 @@ def export_command(
         click.echo(data, nl=False)
         return
     from bulletin_tui.atomic import write_atomic
+    from bulletin_tui.visible import visible
 
     write_atomic(output, data)
-    click.echo(str(output), err=True)
+    click.echo(visible(output), err=True)

@@ -7,15 +7,22 @@ from pathlib import Path
 
 import click
 
-from bulletin_tui.cli.common import DATE, archive_option, open_archive, print_json
+from bulletin_tui.cli.common import (
+    DATE,
+    NUMBER,
+    TOTAL,
+    archive_option,
+    open_archive,
+    print_json,
+)
 
 
 @click.command("import")
 @archive_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--series", help="The series, when the text has no masthead (报头).")
-@click.option("--number", type=click.IntRange(min=1), help="第N期, overriding the text.")
-@click.option("--total", type=click.IntRange(min=1), help="总第N期, overriding the text.")
+@click.option("--number", type=NUMBER, help="第N期, overriding the text.")
+@click.option("--total", type=TOTAL, help="总第N期, overriding the text.")
 @click.option("--date", type=DATE, help="The issue's date, overriding the text.")
 @click.option("--publisher", help="The compiling office, overriding the text.")
 @click.option("--encoding", help="The text encoding (default: detect UTF-8 or GB18030).")
@@ -44,6 +51,7 @@ def import_command(
     """
     from bulletin_tui.plaintext import import_bytes
     from bulletin_tui.tomlfile import issue_to_data
+    from bulletin_tui.visible import visible
 
     if encoding:
         import codecs
@@ -63,7 +71,7 @@ def import_command(
             date=date, publisher=publisher, keep_spacing=keep_spacing,
         )  # fmt: skip
         for warning in result.warnings:
-            click.echo(f"bulletin: warning: {shown}: {warning}", err=True)
+            click.echo(visible(f"bulletin: warning: {shown}: {warning}"), err=True)
         results.append(result)
     if as_json:
         documents = [issue_to_data(result.issue) for result in results]
@@ -72,11 +80,13 @@ def import_command(
         if not as_json:
             for name, result in zip(files, results, strict=True):
                 issue = result.issue
-                click.echo(f"{name}: {issue.heading}, {len(issue.sections)} sections, "
-                           f"{len(issue.items)} items (dry run: nothing written)")  # fmt: skip
+                summary = f"{len(issue.sections)} sections, {len(issue.items)} items"
+                click.echo(
+                    visible(f"{name}: {issue.heading}, {summary} (dry run: nothing written)")
+                )
         return
     archive = open_archive(archive_dir)
     targets = [archive.import_target(result.issue, replace=force) for result in results]
     for target, result in zip(targets, results, strict=True):
         written = archive.write_imported(target, result.issue)
-        click.echo(str(written.path), err=as_json)
+        click.echo(visible(written.path), err=as_json)

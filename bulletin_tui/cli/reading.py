@@ -53,15 +53,16 @@ def list_command(archive_dir: Path | None, as_json: bool) -> None:
         print_json({"issues": issues, "broken": _broken(listing)})
         return
     from bulletin_tui.cjk import display_width, pad
+    from bulletin_tui.visible import visible
 
     rows = [
         [
             str(issue["date"] or "—"),
-            str(issue["series"]),
+            visible(issue["series"]),
             f"第{issue['number']}期" if issue["number"] is not None else "—",
             f"{issue['sections']} sections",
             f"{issue['items']} items",
-            str(issue["path"]),
+            visible(issue["path"]),
         ]
         for issue in issues
     ]
@@ -69,9 +70,9 @@ def list_command(archive_dir: Path | None, as_json: bool) -> None:
     for row in rows:
         click.echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)))
     if not rows:
-        click.echo(f"no issues in {archive.root}")
+        click.echo(f"no issues in {visible(archive.root)}")
     for broken in listing.broken:
-        click.echo(f"broken: {broken.error}")
+        click.echo(f"broken: {visible(broken.error)}")
 
 
 def _broken(listing: Listing) -> list[dict[str, Any]]:
@@ -110,8 +111,12 @@ def check_command(archive_dir: Path | None, as_json: bool) -> None:
     if as_json:
         print_json({"checked": checked, "broken": _broken(listing)})
     else:
+        from bulletin_tui.visible import visible
+
         for broken in listing.broken:
-            click.echo(f"{broken.error.path}:{broken.error.line}: {broken.error.reason}")
+            error = broken.error
+            where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
+            click.echo(visible(f"{where}: {error.reason}"))
         click.echo(f"{checked} files checked, {len(listing.broken)} broken", err=True)
     if listing.broken:
         sys.exit(1)
@@ -149,24 +154,31 @@ def search_command(
     if as_json:
         print_json([hit.as_dict() for hit in hits])
         return
+    from bulletin_tui.visible import visible
+
     lines = []
     for hit in hits:
         number = f" 第{hit.number}期" if hit.number is not None else ""
         section = f" 【{hit.section}】" if hit.section else ""
-        lines.append(f"{hit.date or '—'} {hit.series}{number}{section}  {hit.title}\n"
-                     f"    {_marked(hit.snippet, hit.spans)}\n")  # fmt: skip
+        heading = visible(f"{hit.date or '—'} {hit.series}{number}{section}  {hit.title}")
+        lines.append(f"{heading}\n    {_marked(hit.snippet, hit.spans)}\n")
     click.echo("".join(lines), nl=False)
     click.echo(f"{len(hits)} items", err=True)
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The snippet with its matches in bold when writing to a terminal."""
+    """The snippet with its matches in bold when writing to a terminal (a tab in a body
+    is a space here, any other control character a visible escape)."""
+    from bulletin_tui.visible import visible
+
+    text = text.replace("\t", " ")
     if not spans or not sys.stdout.isatty():
-        return text
+        return visible(text)
     out, last = [], 0
     for start, end in spans:
         if start < last:
             continue
-        out += [text[last:start], click.style(text[start:end], bold=True, fg="yellow")]
+        out += [visible(text[last:start]), click.style(visible(text[start:end]), bold=True,
+                                                       fg="yellow")]  # fmt: skip
         last = end
-    return "".join([*out, text[last:]])
+    return "".join([*out, visible(text[last:])])

@@ -42,6 +42,7 @@ def stats_command(
     """Adopted items and score per unit, section, month or series (信息采用统计)."""
     from bulletin_tui import stats
     from bulletin_tui.settings import load_settings
+    from bulletin_tui.visible import visible
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -56,7 +57,8 @@ def stats_command(
     listing = index.listing()
     settings, problem = load_settings(archive.root)
     if problem is not None:
-        click.echo(f"bulletin: warning: {problem}; counting without the settings", err=True)
+        click.echo(f"bulletin: warning: {visible(problem)}; counting without the settings",
+                   err=True)  # fmt: skip
     if listing.broken:
         click.echo(f"bulletin: warning: {len(listing.broken)} broken files left out "
                    "(`bulletin check` lists them)", err=True)  # fmt: skip
@@ -90,8 +92,10 @@ def _print_aliases(pairs: list[tuple[str, str]], as_json: bool) -> None:
         return
     click.echo("# likely the same unit; add the lines you agree with to bulletin.toml")
     click.echo("[aliases]")
+    from bulletin_tui.visible import visible
+
     for name, target in pairs:
-        click.echo(f'"{name}" = "{target}"')
+        click.echo(visible(f'"{name}" = "{target}"'))
 
 
 def _print_csv(tables: dict[str, list[Any]], classes: bool) -> None:
@@ -121,6 +125,7 @@ def _print_tables(tables: dict[str, list[Any]], by: str) -> None:
     from rich.text import Text
 
     from bulletin_tui.stats import ranked
+    from bulletin_tui.visible import visible
 
     console = Console(highlight=False)
     for kind, rows in tables.items():
@@ -131,6 +136,6 @@ def _print_tables(tables: dict[str, list[Any]], by: str) -> None:
         table.add_column("score", justify="right")
         for rank, row in ranked(rows):
             values = row.as_dict()
-            table.add_row(str(rank), Text(values["key"] or "—"), str(values["items"]),
+            table.add_row(str(rank), Text(visible(values["key"]) or "—"), str(values["items"]),
                           str(values["score"]))  # fmt: skip
         console.print(table)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from bulletin_tui.visible import visible
+
 LANGUAGES = ("zh", "en")
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -246,6 +248,11 @@ def choose_language(language: str | None = None) -> str:
 
 
 def t(key: str, **values: object) -> str:
-    """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in."""
+    """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in
+    (a control character in a value, say from a file name, is shown as an escape)."""
     text = CATALOGUE[key][LANGUAGES.index(_language)]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    shown = {name: value if isinstance(value, (int, float)) else visible(value)
+             for name, value in values.items()}  # fmt: skip
+    return text.format(**shown)

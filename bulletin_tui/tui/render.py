@@ -17,6 +17,7 @@ from bulletin_tui.plaintext.common import INDENT, attribution, format_distributi
 from bulletin_tui.plaintext.exporter import masthead_lines
 from bulletin_tui.search_text import find_terms
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.visible import visible
 
 HEADLINE = "bold"
 SOURCE = "italic dim"
@@ -92,11 +93,11 @@ def broken_text(broken: BrokenFile, width: int) -> Text:
     out = Text()
     out.append_text(_lines(t("broken_title"), width, "bold red"))
     out.append("\n\n")
-    out.append(str(broken.path), style="bold")
+    out.append(visible(broken.path), style="bold")
     if error.line is not None:
         out.append("  " + t("line", line=error.line), style="dim")
     out.append("\n\n")
-    out.append_text(_lines(error.reason, width, "red"))
+    out.append_text(_lines(visible(error.reason), width, "red"))
     out.append("\n\n")
     out.append_text(_lines(t("broken_help"), width, "dim"))
     return out

@@ -17,6 +17,7 @@ from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Item, Section
 from bulletin_tui.stats import Entry
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.visible import visible
 
 #: What a node holds: the model object it stands for (a broken file's group holds None).
 NodeData = Union[IssueFile, Section, Item, BrokenFile, None]  # noqa: UP007 (a runtime alias)
@@ -27,7 +28,7 @@ def issue_label(issue_file: IssueFile | Entry) -> str:
     header = issue_file.header
     if header.date is not None and header.number is not None:
         return f"{header.date.year}年第{header.number}期 {header.series}"
-    return issue_file.path.name
+    return visible(issue_file.path.name)
 
 
 def node_key(data: NodeData) -> tuple:
@@ -121,7 +122,7 @@ class IssueTree(Tree[NodeData]):
             group = self.root.add(Text(t("broken_group"), style="bold red"), data=None)
             for broken in listing.broken:
                 label = Text(t("broken_mark"), style="red")
-                label.append(str(broken.path.name))
+                label.append(visible(broken.path.name))
                 group.add_leaf(label, data=broken)
             group.expand()
         if first_time or not wanted:
