@@ -65,4 +65,6 @@ def _is_score(points: object) -> bool:
     """A finite number from 0 to :data:`MAX_SCORE` (nan, inf and 400 digits are not)."""
     if isinstance(points, bool) or not isinstance(points, (int, float)):
         return False
-    return math.isfinite(points) and 0 <= points <= MAX_SCORE
+    if isinstance(points, float) and not math.isfinite(points):
+        return False
+    return 0 <= points <= MAX_SCORE  # an int of any length compares without overflow

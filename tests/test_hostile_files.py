@@ -257,3 +257,31 @@ def test_what_check_accepts_the_edit_path_can_write():
         document = IssueDocument(text)
         document.add_item("助企服务", issue.items[0])
         assert len(parse_issue(document.text(), "x.toml").items) == 2
+
+
+@POSIX_ONLY
+async def test_the_reader_lists_hostile_files_as_broken_and_quits(tmp_path):
+    from bulletin_tui.tui.app import BulletinApp
+    from bulletin_tui.tui.i18n import choose_language
+
+    choose_language("zh")
+    archive = good_archive(tmp_path)
+    for kind in ("named pipe", "link to /dev/zero", "dangling link", "link loop"):
+        HOSTILE_POSIX[kind](archive.root / f"{kind.replace('/', '')}.toml")
+    HOSTILE["arrays 500 deep"](archive.root / "deep.toml")
+    (archive.root / os.fsdecode(b"bad\xff.toml")).write_text(HEADER + ITEM, encoding="utf-8")
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.loaded.wait()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        labels = app.tree_labels()
+        assert labels[0] == "2024年第5期 工作动态"
+        broken = labels[labels.index("无法读取的文件") + 1 :]
+        assert sorted(broken) == sorted(
+            f"✗ {name}"
+            for name in ("bad\\xff.toml", "dangling link.toml", "deep.toml",
+                         "link loop.toml", "link to devzero.toml", "named pipe.toml")
+        )  # fmt: skip
+        await pilot.press("q")
+    assert app.return_code == 0
