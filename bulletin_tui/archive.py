@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bulletin_tui.atomic import write_atomic
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
+from bulletin_tui.locking import DEFAULT_WAIT
+from bulletin_tui.saving import (
+    check_and_write,
+    conflict_copy_name,
+    fit_name,
+    folder_locked,
+    read_or_none,
+)
 from bulletin_tui.visible import storable
 
 if TYPE_CHECKING:
@@ -27,7 +34,6 @@ SETTINGS_FILE = "bulletin.toml"
 
 #: The largest issue file read (10 MB): a bigger one is a broken file, not a long wait.
 MAX_FILE_BYTES = 10 * 1024 * 1024
-
 
 #: Path → (size, modification time in ns) of each issue file: what "changed" compares.
 Stamps = dict[str, tuple[int, int]]
@@ -134,6 +140,9 @@ def safe_file_stem(issue: Issue) -> str:
 
     series = "".join(char for char in issue.series if not is_control(char))
     series = _UNSAFE_IN_NAME.sub("-", series).replace("..", "-").strip(".-")[:60]
+    # At most 200 bytes, leaving room in a file name's 255 for the year, the number, a
+    # ``-2`` and a conflict copy's suffix (60 emoji are 240 bytes).
+    series = fit_name(series, "", limit=200)
     parts = [series or "issue"]
     if issue.date is not None:
         parts.append(str(issue.date.year))
@@ -238,8 +247,15 @@ class Archive:
                 return candidate
         raise BulletinError(f"there is no issue file {name} (nor in the archive {self.root})")
 
+    #: Seconds a save waits for another save in the same folder before it refuses.
+    lock_wait: float = DEFAULT_WAIT
+
     def create(self, issue: Issue) -> IssueFile:
-        """Write a new issue file under a fresh, safe name inside the archive."""
+        """Write a new issue file under a fresh, safe name inside the archive.
+
+        Each name is taken exclusively (a hard link of the written file): a name another
+        writer took first, even a moment before, is passed over, never overwritten.
+        """
         from bulletin_tui.tomledit import IssueDocument  # tomlkit: only when writing
         from bulletin_tui.tomlfile import parse_issue
 
@@ -267,58 +283,82 @@ class Archive:
             raise BulletinError(f"{path} already exists; use --force to replace it")
         return path
 
-    def write_imported(self, path: Path, issue: Issue) -> IssueFile:
-        """Write an imported issue to ``path``, replacing what is there (atomically)."""
+    def write_imported(self, path: Path, issue: Issue, *, replace: bool) -> IssueFile:
+        """Write an imported issue to ``path`` (atomically).
+
+        Without ``replace`` the file is created exclusively: if another writer made it
+        first, even after :meth:`import_target` looked, this one refuses.
+        """
         from bulletin_tui.tomledit import IssueDocument
         from bulletin_tui.tomlfile import parse_issue
 
         self.root.mkdir(parents=True, exist_ok=True)
         text = IssueDocument.new(issue).text()
         data = text.encode("utf-8")
-        self.save(path, data, based_on=_read_or_none(path))
+        with folder_locked(path, self.lock_wait):
+            try:
+                check_and_write(path, data, based_on=read_or_none(path) if replace else None)
+            except SaveConflictError:
+                raise BulletinError(f"{path} already exists; use --force to replace it") from None
         return IssueFile(path, parse_issue(text, path), data)
 
     def edit(self, issue_file: IssueFile, change: Callable[[IssueDocument], None]) -> IssueFile:
-        """Apply ``change`` to the document the issue was read from, and save it."""
+        """Apply ``change`` to the document the issue was read from, and save it.
+
+        For an edit made on what a screen showed: if the file on disk is no longer what
+        ``issue_file`` was read from, nothing is written (:class:`SaveConflictError`).
+        """
+        with folder_locked(issue_file.path, self.lock_wait):
+            return self._apply(issue_file.path, issue_file.base(), change)
+
+    def update(self, path: Path, change: Callable[[IssueDocument], None]) -> IssueFile:
+        """Read ``path``, apply ``change`` and save it, all under the folder's save lock.
+
+        For a one-shot change (``bulletin add``, fixes): it starts from the file as it is,
+        so it never conflicts; a concurrent writer waits its turn, and no save is lost.
+        """
+        with folder_locked(path, self.lock_wait):
+            return self._apply(path, self.load(path).raw or b"", change)
+
+    def _apply(self, path: Path, base: bytes, change: Callable[[IssueDocument], None]) -> IssueFile:
         from bulletin_tui.tomledit import IssueDocument
         from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue
 
-        base = issue_file.base()
-        document = IssueDocument(decode_issue_bytes(base, issue_file.path))
+        document = IssueDocument(decode_issue_bytes(base, path))
         change(document)
         text = document.text()
-        issue = parse_issue(text, issue_file.path)
+        issue = parse_issue(text, path)
         data = text.encode("utf-8")
-        self.save(issue_file.path, data, based_on=base)
-        return IssueFile(issue_file.path, issue, data)
+        check_and_write(path, data, based_on=base)
+        return IssueFile(path, issue, data)
 
     def save(self, path: Path, data: bytes, based_on: bytes | None) -> None:
         """Write ``data`` atomically; refuse if the file is no longer ``based_on``.
 
-        ``based_on=None`` means the file must not exist yet. The bytes go to a temporary
-        file in the same folder, are flushed and fsynced, and replace the file in one
-        ``os.replace``: a reader sees the old file or the new one, never half of one.
+        ``based_on=None`` means the file must not exist yet (it is created exclusively).
+        Under the folder's save lock, the file on disk is compared with ``based_on`` and
+        replaced: the bytes go to a temporary file in the same folder, are fsynced, and
+        replace the file in one ``os.replace``, keeping its mode (and owner where
+        permitted); a read-only file is refused.
         """
         path = Path(path)
-        current = _read_or_none(path)
-        if based_on is None and current is not None:
-            raise SaveConflictError(path, "already exists; not overwritten")
-        if based_on is not None and current != based_on:
-            what = "was deleted" if current is None else "was changed by another program"
-            raise SaveConflictError(
-                path, f"{what} since it was read; nothing was written (reload and try again)"
-            )
-        try:
-            write_atomic(path, data, exclusive=based_on is None)
-        except FileExistsError:
-            raise SaveConflictError(path, "already exists; not overwritten") from None
+        with folder_locked(path, self.lock_wait):
+            check_and_write(path, data, based_on)
 
+    def save_conflict_copy(self, path: Path, data: bytes, moment: dt.datetime) -> Path:
+        """Keep an edit that could not be saved in ``path`` in a new file beside it.
 
-def _read_or_none(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+        Named ``NAME.conflict-TIME.toml.txt`` (:func:`conflict_copy_name`), so it is never
+        read as a second issue; created exclusively, never replacing a file.
+        """
+        for attempt in range(1, 100):
+            copy = path.with_name(conflict_copy_name(path, moment, attempt))
+            try:
+                self.save(copy, data, based_on=None)
+            except SaveConflictError:
+                continue
+            return copy
+        raise BulletinError(f"no free file name for a copy of {path}")
 
 
 def read_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:

@@ -58,7 +58,7 @@ def test_save_refuses_when_the_file_changed_on_disk(archive):
     with pytest.raises(SaveConflictError, match="changed by another program"):
         archive.edit(issue_file, lambda document: document.add_item("民生保障", ITEM))
     assert issue_file.path.read_bytes() == theirs
-    assert list(archive.root.glob(".*.tmp")) == []
+    assert [p.name for p in archive.root.iterdir()] == [issue_file.path.name]  # no temp, no lock
 
 
 def test_save_refuses_when_the_file_was_deleted(archive):

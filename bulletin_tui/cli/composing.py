@@ -107,8 +107,9 @@ def add_command(
         author=author.strip(),
     )
     archive = open_archive(archive_dir)
-    issue_file = archive.load(archive.resolve(issue_name))
-    saved = archive.edit(issue_file, lambda document: document.add_item(section.strip(), item))
+    # Read, change and save under the folder's save lock: concurrent adds all land.
+    path = archive.resolve(issue_name)
+    saved = archive.update(path, lambda document: document.add_item(section.strip(), item))
     from bulletin_tui.visible import visible
 
     click.echo(visible(saved.path))

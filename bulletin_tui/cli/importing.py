@@ -88,5 +88,5 @@ def import_command(
     archive = open_archive(archive_dir)
     targets = [archive.import_target(result.issue, replace=force) for result in results]
     for target, result in zip(targets, results, strict=True):
-        written = archive.write_imported(target, result.issue)
+        written = archive.write_imported(target, result.issue, replace=force)
         click.echo(visible(written.path), err=as_json)
