@@ -182,6 +182,12 @@ def _clusters(text: str) -> list[str]:
     return clusters
 
 
+#: Hard-wrap widths the exports accept: narrower holds too little to break by the rules;
+#: no page or screen is wider (a width of millions made one export take minutes and
+#: gigabytes).
+MIN_WIDTH, MAX_WIDTH = 10, 1000
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Break ``text`` into lines of at most ``width`` display columns, by Chinese rules.
 

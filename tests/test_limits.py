@@ -137,3 +137,30 @@ def test_building_a_document_is_linear_in_its_sections(monkeypatch):
     each one, as before, gave a hundred times)."""
     small, large = lookups_to_build(30, monkeypatch), lookups_to_build(300, monkeypatch)
     assert large / small < 12
+
+
+async def test_the_export_dialog_bounds_the_width(archive, tmp_path, monkeypatch):
+    from bulletin_tui.tui.app import BulletinApp
+    from bulletin_tui.tui.i18n import choose_language
+    from bulletin_tui.tui.screens.export import ExportScreen
+
+    choose_language("en")
+    monkeypatch.chdir(tmp_path)
+    app = BulletinApp(archive, watch_interval=0)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.loaded.wait()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("x")
+            assert isinstance(app.screen, ExportScreen)
+            for width in ("9", "1001", "100000000"):
+                app.screen.query_one("#width").value = width
+                await pilot.click("#ok")
+                await pilot.pause()
+                assert isinstance(app.screen, ExportScreen)  # still open, nothing written
+                shown = str(app.screen.query_one("#error").render())
+                assert shown == "The width must be a whole number from 10 to 1000"
+            assert not list(tmp_path.glob("*.txt"))
+    finally:
+        choose_language("zh")

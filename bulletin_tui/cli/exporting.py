@@ -7,11 +7,11 @@ from typing import Any
 
 import click
 
+from bulletin_tui.cjk import MAX_WIDTH, MIN_WIDTH
 from bulletin_tui.cli.common import archive_option, open_archive
 
-#: Hard-wrap widths: a line narrower than 10 columns holds too little to break by the
-#: rules, and no page or screen is wider than 1,000.
-WIDTHS = click.IntRange(10, 1000)
+#: Hard-wrap widths, within the bounds line breaking accepts.
+WIDTHS = click.IntRange(MIN_WIDTH, MAX_WIDTH)
 
 
 def _output_file(ctx: click.Context, param: Any, value: str | None) -> Path | None:

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from bulletin_tui.cjk import MAX_WIDTH, MIN_WIDTH
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.styles import dialog_css
 
@@ -83,8 +84,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def _submitted(self) -> None:
         error = self.query_one("#error", Static)
         width_text = self.query_one("#width", Input).value.strip()
-        if width_text and (not width_text.isdigit() or int(width_text) < 10):
-            error.update(t("export_bad_width"))
+        if width_text and not (width_text.isdigit() and MIN_WIDTH <= int(width_text) <= MAX_WIDTH):
+            error.update(t("export_width_range", least=MIN_WIDTH, most=MAX_WIDTH))
             return
         target = self.query_one("#target", Input).value.strip()
         if not target:
