@@ -18,6 +18,7 @@ from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.visible import visible
 
 from .conftest import small_issue
+from .test_tui import started
 
 TITLE = "\x1b]0;PWNED\x07"  # sets the window title
 CLEAR = "\x1b[2J"  # clears the screen
@@ -111,9 +112,7 @@ async def test_the_tree_and_the_reader_show_escapes(tmp_path):
     archive = hostile_archive(tmp_path)
     app = BulletinApp(archive, watch_interval=0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.loaded.wait()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await started(app, pilot)
         labels = app.tree_labels()
         assert f"✗ {SHOWN_BROKEN}" in labels
         assert "undated\\x1b[2J.toml" in labels

@@ -21,6 +21,7 @@ from bulletin_tui.tomledit import IssueDocument
 from bulletin_tui.tomlfile import MAX_DEPTH, parse_issue
 
 from .conftest import small_issue
+from .test_tui import started
 
 HEADER = 'format = 1\n\n[issue]\nseries = "工作动态"\n'
 ITEM = '\n[[section]]\nname = "助企服务"\n\n[[section.item]]\ntitle = "标题"\nbody = "正文。"\n'
@@ -272,9 +273,7 @@ async def test_the_reader_lists_hostile_files_as_broken_and_quits(tmp_path):
     (archive.root / os.fsdecode(b"bad\xff.toml")).write_text(HEADER + ITEM, encoding="utf-8")
     app = BulletinApp(archive, watch_interval=0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.loaded.wait()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await started(app, pilot)
         labels = app.tree_labels()
         assert labels[0] == "2024年第5期 工作动态"
         broken = labels[labels.index("无法读取的文件") + 1 :]

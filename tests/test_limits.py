@@ -17,6 +17,7 @@ from bulletin_tui.settings import load_settings
 from bulletin_tui.tomledit import IssueDocument
 
 from .conftest import small_issue
+from .test_tui import started
 
 
 def run(*args: str):
@@ -149,9 +150,7 @@ async def test_the_export_dialog_bounds_the_width(archive, tmp_path, monkeypatch
     app = BulletinApp(archive, watch_interval=0)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.loaded.wait()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await started(app, pilot)
             await pilot.press("x")
             assert isinstance(app.screen, ExportScreen)
             for width in ("9", "1001", "100000000"):
