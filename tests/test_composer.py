@@ -13,6 +13,7 @@ from textual import events
 from bulletin_tui.archive import Archive
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.model import Distribution, Item
+from bulletin_tui.tomlfile import parse_issue
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
@@ -246,8 +247,9 @@ async def test_a_file_changed_under_the_app_offers_a_choice_and_loses_nothing(
         assert "我的新条目" in titles
     else:
         assert path.read_bytes() == theirs
-        [copy] = [p for p in archive.root.glob("*.copy-*.toml")]
-        copied = [i.title for i in archive.load(copy).issue.items]
+        [copy] = list(archive.root.glob("*.conflict-*.toml.txt"))
+        assert archive.files() == [path]  # the copy is not a second issue
+        copied = [i.title for i in parse_issue(copy.read_text("utf-8"), copy).items]
         assert "我的新条目" in copied
         assert "别人的条目" not in copied
 

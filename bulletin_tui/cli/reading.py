@@ -104,12 +104,19 @@ def show_command(archive_dir: Path | None, issue_name: str, as_json: bool) -> No
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def check_command(archive_dir: Path | None, as_json: bool) -> None:
-    """Validate every issue file; exit 1 if any is broken."""
+    """Validate every issue file; exit 1 if any is broken.
+
+    Two files holding the same series, year and number are a warning (exit status 0).
+    """
+    from bulletin_tui.clashes import same_issues
+
     archive = open_archive(archive_dir)
     listing = archive.scan()
     checked = len(listing.issues) + len(listing.broken)
+    clashes = same_issues(listing.issues)
     if as_json:
-        print_json({"checked": checked, "broken": _broken(listing)})
+        warnings = [clash.as_dict() for clash in clashes]
+        print_json({"checked": checked, "broken": _broken(listing), "warnings": warnings})
     else:
         from bulletin_tui.visible import visible
 
@@ -117,7 +124,10 @@ def check_command(archive_dir: Path | None, as_json: bool) -> None:
             error = broken.error
             where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
             click.echo(visible(f"{where}: {error.reason}"))
-        click.echo(f"{checked} files checked, {len(listing.broken)} broken", err=True)
+        for clash in clashes:
+            click.echo(visible(f"{clash.paths[0]}: warning: {clash.message()}"))
+        warned = f", {len(clashes)} warning{'s' if len(clashes) != 1 else ''}" if clashes else ""
+        click.echo(f"{checked} files checked, {len(listing.broken)} broken{warned}", err=True)
     if listing.broken:
         sys.exit(1)
 

@@ -17,13 +17,16 @@ from bulletin_tui.archive import IssueFile, Listing, newest_first
 from bulletin_tui.edits import AddItem, Edit, MoveItem, RemoveItem, ReplaceItem
 from bulletin_tui.errors import BulletinError, SaveConflictError
 from bulletin_tui.model import Issue, Item, Section
+from bulletin_tui.saving import read_or_none
 from bulletin_tui.tomledit import IssueDocument
+from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.conflict import Choice, ConflictScreen
 from bulletin_tui.tui.screens.issue_form import IssueForm
 from bulletin_tui.tui.screens.item_form import ItemForm, ItemFormResult
 from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget, issue_label
+from bulletin_tui.visible import visible
 
 if TYPE_CHECKING:
     from bulletin_tui.tui.app import BulletinApp
@@ -184,7 +187,7 @@ class Composer:
             base = IssueFile(base.path, base.issue, base.base(), base.stamp)
             saved = self.archive.edit(base, edit.apply)
         except SaveConflictError:
-            question = ConflictScreen(str(base.path))
+            question = ConflictScreen(str(base.path), *_versions(base))
             self.push_screen(question, partial(self._conflict_chosen, base, edit, select, draft))
             return False
         except (BulletinError, OSError) as error:
@@ -210,14 +213,14 @@ class Composer:
                 saved = self.archive.edit(fresh, edit.apply)
                 self._saved(saved, fresh.raw, select=select, draft=draft)
             elif choice == "copy":
-                text = base.raw.decode("utf-8-sig") if base.raw else None
-                document = IssueDocument(text or IssueDocument.new(base.issue).text())
+                document = IssueDocument(_text_of(base))
                 edit.apply(document)
-                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                path = base.path.with_name(f"{base.path.stem}.copy-{stamp}.toml")
-                self.archive.save(path, document.text().encode("utf-8"), based_on=None)
-                self._saved(self.archive.load(path), None, draft=draft)
-                self.notify(t("saved_copy", path=path), markup=False)
+                data = document.text().encode("utf-8")
+                copy = self.archive.save_conflict_copy(base.path, data, dt.datetime.now())
+                if draft is not None:  # the edit is safe in the copy
+                    self.drafts.discard(draft)
+                self.notify(t("conflict_copy_saved", path=visible(copy)), markup=False)
+                self.look_for_changes()  # show the file as the other program left it
         except (BulletinError, OSError) as error:
             self.notify(t("edit_failed", error=error), severity="error", markup=False)
 
@@ -238,3 +241,27 @@ class Composer:
         stamps[str(saved.path)] = (stat.st_size, stat.st_mtime_ns)
         self.show_listing(listing, frozenset(stamps.items()), announce=False, select=select)
         self.refresh_index()
+
+
+def _text_of(issue_file: IssueFile) -> str:
+    """The text an edit of ``issue_file`` starts from: the bytes it was read from, or (for
+    an issue from the index cache, whose bytes are gone) the issue written afresh."""
+    if issue_file.raw is not None:
+        return decode_issue_bytes(issue_file.raw, issue_file.path)
+    return IssueDocument.new(issue_file.issue).text()
+
+
+def _versions(base: IssueFile) -> tuple[bytes, bytes | None]:
+    """The file as the edit read it and as it is now, for the conflict dialog's diff.
+
+    An issue from the cache has no bytes: both sides are then the issue written afresh,
+    so that the diff shows what changed in the content, not in the layout.
+    """
+    now = read_or_none(base.path)
+    if base.raw is not None or now is None:
+        return _text_of(base).encode("utf-8"), now
+    try:
+        current = parse_issue(decode_issue_bytes(now, base.path), base.path)
+    except BulletinError:
+        return _text_of(base).encode("utf-8"), now
+    return _text_of(base).encode("utf-8"), IssueDocument.new(current).text().encode("utf-8")
