@@ -218,3 +218,21 @@ def test_stale_temporary_files_are_removed_by_the_next_save_and_never_listed(arc
     assert [issue.path for issue in archive.scan().issues] == [path]
     archive.update(path, add_item)
     assert names(archive.root) == sorted([path.name, young.name, mine.name])
+
+
+def test_an_export_keeps_the_mode_of_the_file_it_replaces_and_refuses_a_read_only_one(
+    archive, path, tmp_path
+):
+    output = tmp_path / "out.txt"
+    output.write_text("old", encoding="utf-8")
+    output.chmod(0o600)
+    export = ["export", "--archive", str(archive.root), path.name, "-o", str(output)]
+    assert CliRunner().invoke(cli, export).exit_code == 0
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    assert "工作动态" in output.read_text("utf-8")
+    output.chmod(0o444)
+    before = output.read_bytes()
+    refused = CliRunner().invoke(cli, export)
+    assert refused.exit_code == 1
+    assert f"{output} is read-only (no write permission); nothing was written" in refused.output
+    assert output.read_bytes() == before

@@ -311,8 +311,8 @@ class BulletinApp(Composer, App[None]):
         text = export(issue_file.issue, request.fmt, width=request.width)
         try:
             write_atomic(request.target, encode(text, encoding=request.encoding))
-        except OSError as error:
-            message = t("export_failed", error=error.strerror or error)
+        except (OSError, BulletinError) as error:  # a read-only file is refused, not replaced
+            message = t("export_failed", error=getattr(error, "strerror", None) or error)
             self.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         done = t("export_done", path=request.target.resolve())
