@@ -95,6 +95,8 @@ def remove_stale(folder: Path, *, now: float | None = None) -> list[Path]:
                     removed.append(Path(entry.path))
             except FileNotFoundError:
                 continue  # another process removed it first
+            except PermissionError:
+                continue  # another user's, in a folder with the sticky bit: theirs to remove
     return removed
 
 

@@ -11,6 +11,7 @@ when the lock is let go (on POSIX), so the folder holds it only while a save run
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -55,7 +56,9 @@ def save_lock(target: Path, *, wait: float = DEFAULT_WAIT) -> Iterator[None]:
         if os.name == "posix":
             # Remove it while still holding it: a writer waiting on this file finds, once
             # it has the lock, that the name is gone, and starts again on a new file.
-            lock_path.unlink(missing_ok=True)
+            # (Another user's lock file in a folder with the sticky bit stays.)
+            with contextlib.suppress(FileNotFoundError, PermissionError):
+                lock_path.unlink()
         _unlock(descriptor)
         os.close(descriptor)
 
@@ -63,7 +66,7 @@ def save_lock(target: Path, *, wait: float = DEFAULT_WAIT) -> Iterator[None]:
 def _acquire(lock_path: Path, deadline: float) -> int | None:
     """An open, locked descriptor of the file now at ``lock_path``; None past the deadline."""
     while True:
-        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0))
+        descriptor = _open(lock_path)
         try:
             while not _try_lock(descriptor):
                 if time.monotonic() >= deadline:
@@ -77,6 +80,18 @@ def _acquire(lock_path: Path, deadline: float) -> int | None:
             raise
         _unlock(descriptor)
         os.close(descriptor)  # the file was removed while we waited: lock its successor
+
+
+def _open(lock_path: Path) -> int:
+    flags = os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+    try:
+        return os.open(lock_path, os.O_RDWR | flags, 0o666)
+    except PermissionError:
+        if os.name != "posix":
+            raise
+        # Left by another user's killed save: flock needs only a descriptor to read (and
+        # no O_CREAT, which Linux refuses on another's file in a sticky folder).
+        return os.open(lock_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
 
 
 def _still_named(descriptor: int, lock_path: Path) -> bool:

@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -236,3 +237,53 @@ def test_an_export_keeps_the_mode_of_the_file_it_replaces_and_refuses_a_read_onl
     assert refused.exit_code == 1
     assert f"{output} is read-only (no write permission); nothing was written" in refused.output
     assert output.read_bytes() == before
+
+
+#: Saves as the user "nobody"; everything is imported first (the interpreter's own files
+#: may not be readable to that user).
+AS_ANOTHER_USER = """
+import os, sys
+from pathlib import Path
+from bulletin_tui.archive import Archive
+from bulletin_tui.model import Item
+import bulletin_tui.tomledit, bulletin_tui.tomlfile, bulletin_tui.saving
+os.setgid(65534)
+os.setuid(65534)
+path = Path(sys.argv[1])
+saved = Archive(path.parent).update(
+    path, lambda document: document.add_item("民生保障", Item("别的用户", ("正文。",), "乙"))
+)
+print(saved.issue.items[-1].title)
+"""
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder every user can reach (pytest's own folders are private to root)."""
+    with tempfile.TemporaryDirectory() as name:
+        Path(name).chmod(0o755)
+        yield Path(name)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_another_user_saves_past_a_lock_file_and_temporary_files_it_cannot_remove(
+    shared_folder,
+):
+    archive = Archive(shared_folder / "issues")
+    path = archive.create(small_issue()).path
+    archive.root.chmod(0o1777)  # shared, with the sticky bit: nobody removes others' files
+    os.chown(path, 65534, 65534)  # the issue is that user's; the leftovers are root's
+    path.chmod(0o640)
+    (archive.root / LOCK_NAME).write_bytes(b"")  # left by a killed save of root's
+    stale = archive.root / ".~tmp-0123abcd"
+    stale.write_bytes(b"left by root")
+    old = time.time() - 120
+    os.utime(stale, (old, old))
+    done = subprocess.run([sys.executable, "-c", AS_ANOTHER_USER, str(path)],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "别的用户"
+    assert archive.load(path).issue.items[-1].title == "别的用户"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.stat().st_uid == 65534
+    assert stale.exists()
