@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -163,3 +164,16 @@ async def test_the_export_dialog_bounds_the_width(archive, tmp_path, monkeypatch
             assert not list(tmp_path.glob("*.txt"))
     finally:
         choose_language("zh")
+
+
+def test_import_reads_no_more_than_an_issue_file_may_hold(tmp_path):
+    from bulletin_tui.archive import MAX_FILE_BYTES
+
+    big = tmp_path / "big.txt"
+    big.write_bytes("【栏目】\n标题\n　　正文。（开发区）\n".encode() + b" " * MAX_FILE_BYTES)
+    inputs = [str(big)] + (["/dev/zero"] if Path("/dev/zero").exists() else [])
+    for name in inputs:
+        result = run("import", name, "--series", "工作动态", "--archive", str(tmp_path / "a"))
+        assert result.exit_code == 1
+        assert f"bulletin: {name} is larger than 10 MB; nothing was imported" in result.output
+    assert not (tmp_path / "a").exists()

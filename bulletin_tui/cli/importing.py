@@ -12,6 +12,7 @@ from bulletin_tui.cli.common import (
     NUMBER,
     TOTAL,
     archive_option,
+    fail,
     open_archive,
     print_json,
 )
@@ -49,6 +50,7 @@ def import_command(
     Every file is parsed before anything is written: one that cannot be read stops the
     import with nothing written.
     """
+    from bulletin_tui.archive import MAX_FILE_BYTES
     from bulletin_tui.plaintext import import_bytes
     from bulletin_tui.tomlfile import issue_to_data
     from bulletin_tui.visible import visible
@@ -63,9 +65,13 @@ def import_command(
             raise click.BadParameter(message, param_hint="--encoding") from None
     results = []
     for name in files:
-        with click.open_file(name, "rb") as stream:
-            data = stream.read()
         shown = "standard input" if name == "-" else name
+        with click.open_file(name, "rb") as stream:
+            # no more than an issue file may hold: a bulletin is a few hundred kilobytes,
+            # and ``import /dev/zero`` must end
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            fail(f"{shown} is larger than {MAX_FILE_BYTES // 2**20} MB; nothing was imported")
         result = import_bytes(
             data, encoding=encoding, name=shown, series=series, number=number, total=total,
             date=date, publisher=publisher, keep_spacing=keep_spacing,
