@@ -8,6 +8,7 @@ so that one left by a killed process can be found and removed (:func:`remove_sta
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -69,7 +70,7 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
             os.replace(temporary, path)
         _fsync_folder(path.parent)
     except FileExistsError:
-        raise FileExistsError(17, "already exists", str(path)) from None
+        raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
     except OSError as error:
         raise OSError(error.errno, error.strerror or str(error), str(path)) from error
     finally:

@@ -86,12 +86,15 @@ def _open(lock_path: Path) -> int:
     flags = os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
     try:
         return os.open(lock_path, os.O_RDWR | flags, 0o666)
-    except PermissionError:
+    except PermissionError as refused:
         if os.name != "posix":
             raise
         # Left by another user's killed save: flock needs only a descriptor to read (and
         # no O_CREAT, which Linux refuses on another's file in a sticky folder).
-        return os.open(lock_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            return os.open(lock_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            raise refused from None  # not there: the folder itself may not be written
 
 
 def _still_named(descriptor: int, lock_path: Path) -> bool:

@@ -239,9 +239,9 @@ def test_an_export_keeps_the_mode_of_the_file_it_replaces_and_refuses_a_read_onl
     assert output.read_bytes() == before
 
 
-#: Saves as the user "nobody"; everything is imported first (the interpreter's own files
-#: may not be readable to that user).
-AS_ANOTHER_USER = """
+#: Runs as the user "nobody" on the issue file named first; everything is imported before
+#: (the interpreter's own files may not be readable to that user).
+AS_NOBODY = """
 import os, sys
 from pathlib import Path
 from bulletin_tui.archive import Archive
@@ -250,11 +250,11 @@ import bulletin_tui.tomledit, bulletin_tui.tomlfile, bulletin_tui.saving
 os.setgid(65534)
 os.setuid(65534)
 path = Path(sys.argv[1])
-saved = Archive(path.parent).update(
-    path, lambda document: document.add_item("民生保障", Item("别的用户", ("正文。",), "乙"))
-)
-print(saved.issue.items[-1].title)
+item = Item("别的用户", ("正文。",), "乙")
+def add(document):
+    document.add_item("民生保障", item)
 """
+SAVE_AS_NOBODY = AS_NOBODY + "print(Archive(path.parent).update(path, add).issue.items[-1].title)"
 
 
 @pytest.fixture
@@ -279,7 +279,7 @@ def test_another_user_saves_past_a_lock_file_and_temporary_files_it_cannot_remov
     stale.write_bytes(b"left by root")
     old = time.time() - 120
     os.utime(stale, (old, old))
-    done = subprocess.run([sys.executable, "-c", AS_ANOTHER_USER, str(path)],
+    done = subprocess.run([sys.executable, "-c", SAVE_AS_NOBODY, str(path)],
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "别的用户"
@@ -287,3 +287,26 @@ def test_another_user_saves_past_a_lock_file_and_temporary_files_it_cannot_remov
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert path.stat().st_uid == 65534
     assert stale.exists()
+
+
+SAVE_AS_NOBODY_OR_SAY_WHY = (
+    AS_NOBODY
+    + """
+try:
+    Archive(path.parent).update(path, add)
+except OSError as error:
+    print(error.filename, error.strerror)
+"""
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_a_folder_another_user_cannot_write_is_a_refusal_naming_the_file(shared_folder):
+    archive = Archive(shared_folder / "issues")
+    path = archive.create(small_issue()).path
+    path.chmod(0o666)  # the file may be written, its folder (755, root's) may not
+    before = path.read_bytes()
+    done = subprocess.run([sys.executable, "-c", SAVE_AS_NOBODY_OR_SAY_WHY, str(path)],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.stdout.strip() == f"{path} Permission denied", done.stderr
+    assert path.read_bytes() == before
