@@ -253,8 +253,11 @@ class Archive:
     def create(self, issue: Issue) -> IssueFile:
         """Write a new issue file under a fresh, safe name inside the archive.
 
-        Each name is taken exclusively (a hard link of the written file): a name another
-        writer took first, even a moment before, is passed over, never overwritten.
+        Each name is taken exclusively (a hard link of the written file), so a file
+        another writer made first, even a moment before, is never overwritten. An issue
+        with a number has one name (series, year, number): if it is taken, that issue
+        exists already and this one is refused. An issue without a number takes the next
+        free name (``-2``, ``-3``…).
         """
         from bulletin_tui.tomledit import IssueDocument  # tomlkit: only when writing
         from bulletin_tui.tomlfile import parse_issue
@@ -267,11 +270,16 @@ class Archive:
             path = self.root / (f"{stem}.toml" if attempt == 1 else f"{stem}-{attempt}.toml")
             if not path.resolve().is_relative_to(self.root.resolve()):
                 raise BulletinError(f"refusing to write {path}: it is outside the archive")
-            if path.exists():
-                continue
             try:
+                if path.exists():
+                    raise SaveConflictError(path, "already exists; not overwritten")
                 self.save(path, data, based_on=None)
             except SaveConflictError:
+                if issue.number is not None:
+                    raise BulletinError(
+                        f"{issue.heading} already exists as {path}; nothing was written "
+                        "(give another number, or edit that issue)"
+                    ) from None
                 continue
             return IssueFile(path, parse_issue(text, path), data)
         raise BulletinError(f"no free file name for {stem}.toml in {self.root}")

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from bulletin_tui.archive import Archive, safe_file_stem
-from bulletin_tui.errors import IssueFileError, SaveConflictError
+from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
 from bulletin_tui.model import Issue, Item
 
 from .conftest import small_issue
@@ -90,10 +90,18 @@ def test_an_edit_is_saved_and_returned(archive):
     assert saved.raw == saved.path.read_bytes()
 
 
-def test_create_never_overwrites_and_picks_a_unique_name(archive):
-    again = archive.create(small_issue())
-    assert again.path.name == "工作动态-2024-005-2.toml"
-    assert len(archive.scan().issues) == 2
+def test_create_refuses_an_issue_number_that_exists_and_writes_nothing(archive):
+    before = {p.name: p.read_bytes() for p in archive.root.iterdir()}
+    with pytest.raises(BulletinError, match=r"already exists as .*工作动态-2024-005\.toml"):
+        archive.create(small_issue())
+    assert {p.name: p.read_bytes() for p in archive.root.iterdir()} == before
+
+
+def test_create_gives_an_issue_without_a_number_the_next_free_name(archive):
+    unnumbered = replace(small_issue(), number=None)
+    first, second = archive.create(unnumbered), archive.create(unnumbered)
+    assert [first.path.name, second.path.name] == ["工作动态-2024.toml", "工作动态-2024-2.toml"]
+    assert len(archive.scan().issues) == 3
 
 
 @pytest.mark.parametrize(
