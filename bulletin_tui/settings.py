@@ -61,3 +61,54 @@ def load_settings(root: Path) -> tuple[Settings, IssueFileError | None]:
             reason = f"alias for “{name}” must be a unit's name in quotes, not {target!r}"
             return Settings(), IssueFileError(path, lines.line_of(("aliases", name)), reason)
     return Settings(dict(scores), dict(aliases)), None
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """``[lint]``: rules switched ``off``, the longest headline (``title_max``, characters);
+    ``[lint.terms]``: the office's own ``"wrong" = "right"`` terms."""
+
+    off: frozenset[str] = frozenset()
+    title_max: int = 40
+    terms: dict[str, str] = field(default_factory=dict)
+
+
+def load_lint_settings(root: Path) -> tuple[LintSettings, IssueFileError | None]:
+    """The proofreading settings of the archive, or the defaults and what made them unusable.
+
+    Kept apart from :func:`load_settings` so that a mistake under ``[lint]`` never stops
+    statistics, and the other way round. Rule ids in ``off`` are checked by the linter.
+    """
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        return LintSettings(), None
+    try:
+        text = decode_issue_bytes(path.read_bytes(), path)
+        data = tomllib.loads(text)
+    except IssueFileError as error:
+        return LintSettings(), error
+    except tomllib.TOMLDecodeError as error:
+        return LintSettings(), IssueFileError(path, None, f"TOML syntax error: {error}")
+    lint = data.get("lint", {})
+    lines = KeyLines(text)
+
+    def problem(where: tuple[str, ...], reason: str) -> tuple[LintSettings, IssueFileError]:
+        return LintSettings(), IssueFileError(path, lines.line_of(where), reason)
+
+    if not isinstance(lint, dict):
+        return problem(("lint",), "lint must be a table ([lint])")
+    off = lint.get("off", [])
+    if not isinstance(off, list) or not all(isinstance(rule, str) for rule in off):
+        return problem(("lint", "off"), "lint.off must be a list of rule ids in quotes")
+    title_max = lint.get("title_max", 40)
+    if isinstance(title_max, bool) or not isinstance(title_max, int) or title_max < 1:
+        return problem(("lint", "title_max"),
+                       f"lint.title_max must be a whole number of 1 or more, not {title_max!r}")  # fmt: skip
+    terms = lint.get("terms", {})
+    if not isinstance(terms, dict):
+        return problem(("lint", "terms"), 'lint.terms must be a table of "wrong" = "right"')
+    for wrong, right in terms.items():
+        if not isinstance(right, str) or not wrong.strip():
+            reason = f"the term “{wrong}” must map to the right form in quotes, not {right!r}"
+            return problem(("lint", "terms", wrong), reason)
+    return LintSettings(frozenset(off), title_max, dict(terms)), None
