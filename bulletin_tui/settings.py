@@ -102,8 +102,8 @@ def load_lint_settings(root: Path) -> tuple[LintSettings, IssueFileError | None]
         return problem(("lint", "off"), "lint.off must be a list of rule ids in quotes")
     title_max = lint.get("title_max", 40)
     if isinstance(title_max, bool) or not isinstance(title_max, int) or title_max < 1:
-        return problem(("lint", "title_max"),
-                       f"lint.title_max must be a whole number of 1 or more, not {title_max!r}")  # fmt: skip
+        reason = f"lint.title_max must be a whole number of 1 or more, not {title_max!r}"
+        return problem(("lint", "title_max"), reason)
     terms = lint.get("terms", {})
     if not isinstance(terms, dict):
         return problem(("lint", "terms"), 'lint.terms must be a table of "wrong" = "right"')

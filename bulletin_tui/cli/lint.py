@@ -98,7 +98,7 @@ def lint_command(
         except IssueFileError as error:
             broken.append(_broken(path, error))
     facts = _facts(archive, linter, read, whole=not issue_names)
-    findings = [f for r in read for f in linter.issue(r.path, r.data, r.issue, facts)]
+    findings = linter.issues(read, facts)
     if fix:
         findings = _fix(archive, linter, facts, read, findings, dry_run, language,
                         out=sys.stderr if as_json else sys.stdout)  # fmt: skip
@@ -228,34 +228,57 @@ def _word(key: str, language: str) -> str:
 
 def _print_table(findings: list[Finding], language: str, issues: int) -> None:
     """Per issue: each finding's severity, item and field, the excerpt with the spot
-    marked ⟦like this⟧, then the message."""
-    from bulletin_tui.cjk import display_width, pad
+    marked ⟦like this⟧, then the message. Written at once: an archive can have thousands."""
+    from bulletin_tui.cjk import pad
 
     if not findings:
         click.echo(_word("clean", language).format(count=issues))
         return
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+    def style(text: str, **how: object) -> str:
+        return click.style(text, **how) if colour else text
+
+    labels = {
+        severity: style(pad(_word(severity, language), 7), fg=hue)
+        for severity, hue in (("error", "red"), ("warning", "yellow"))
+    }
+    lines: list[str] = []
+    shortened: dict[str, str] = {}
     current = None
     for finding in findings:
         if finding.path != current:
             current = finding.path
             heading = f"{finding.issue}  ({finding.path})" if finding.issue else str(finding.path)
-            click.echo(click.style(heading, bold=True))
-        where = finding.title or _word("issue_fields", language)
-        if display_width(where) > 30:
-            while display_width(where) > 28:
-                where = where[:-1]
-            where += "…"
-        colour = "red" if finding.severity == "error" else "yellow"
-        label = click.style(pad(_word(finding.severity, language), 7), fg=colour)
+            lines.append(style(heading, bold=True))
+        where = shortened.get(finding.title)
+        if where is None:
+            where = shortened[finding.title] = _shorten(
+                finding.title or _word("issue_fields", language), 30
+            )
         field = _word(finding.field, language) if finding.field in WORDS else finding.field
         before, spot, after = finding.excerpt()
-        marked = (
-            before + "⟦" + click.style(spot, reverse=True) + "⟧" + after if finding.text else ""
-        )
-        click.echo(f"  {label} {where} · {field}   {marked}")
+        marked = f"{before}⟦{style(spot, reverse=True)}⟧{after}" if finding.text else ""
+        lines.append(f"  {labels[finding.severity]} {where} · {field}   {marked}")
         fixable = f", {_word('fixable', language)}" if finding.spot.fix is not None else ""
-        click.echo(f"          {finding.message(language)} [{finding.rule.id}{fixable}]")
+        lines.append(f"          {finding.message(language)} [{finding.rule.id}{fixable}]")
     errors = sum(finding.severity == "error" for finding in findings)
     fixable_count = sum(finding.spot.fix is not None for finding in findings)
-    click.echo(_word("summary", language).format(total=len(findings), errors=errors,
-               warnings=len(findings) - errors, fixable=fixable_count))  # fmt: skip
+    lines.append(_word("summary", language).format(total=len(findings), errors=errors,
+                 warnings=len(findings) - errors, fixable=fixable_count))  # fmt: skip
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` display columns, with … where it was cut."""
+    from bulletin_tui.cjk import char_width, display_width
+
+    if display_width(text) <= width:
+        return text
+    used, kept = 0, []
+    for char in text:
+        used += char_width(char)
+        if used > width - 2:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"

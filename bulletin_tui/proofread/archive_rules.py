@@ -83,21 +83,18 @@ class ArchiveFacts:
     def title_spots(self, path: Path, title: str) -> list[Spot]:
         """The headline, when an older issue used it first."""
         seen = self.first_use.get(title)
-        if seen is None or seen[1] == path:
+        if seen is None or seen[1] is path or seen[1] == path:
             return []
         return [Spot(DUPLICATE_TITLE, 0, len(title), None, {"where": seen[1].name})]
 
     def source_spots(self, path: Path, source: str) -> list[Spot]:
         """The source, when no other issue has it and it looks like a unit that others have."""
-        if (
-            not source
-            or source in self.known_units
-            or self.unit_issues.get(source, {path}) - {path}
-        ):
-            return []
         known = self.likely_unit.get(source)
-        if known is None:
+        if known is None or source in self.known_units:
             return []
+        issues = self.unit_issues.get(source, set())
+        if len(issues) > 1 or (issues and path not in issues):  # hashing, then one __eq__
+            return []  # other issues have it: not new
         return [Spot(UNKNOWN_UNIT, 0, len(source), None, {"unit": source, "known": known})]
 
     def number_spots(self, path: Path, header: IssueHeader) -> list[Spot]:
