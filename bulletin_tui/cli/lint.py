@@ -17,6 +17,7 @@ from bulletin_tui.cli.common import LANG, archive_option, fail, open_archive, pr
 
 if TYPE_CHECKING:
     from bulletin_tui.archive import Archive
+    from bulletin_tui.errors import IssueFileError
     from bulletin_tui.proofread import Finding, Linter
     from bulletin_tui.proofread.archive_rules import ArchiveFacts
     from bulletin_tui.proofread.check import ReadIssue
@@ -123,11 +124,11 @@ def _paths(archive: Archive, names: tuple[str, ...]) -> list[Path]:
     return list(paths.values())
 
 
-def _broken(path: Path, error: Exception) -> Finding:
+def _broken(path: Path, error: IssueFileError) -> Finding:
     from bulletin_tui.proofread import ERROR, Finding, Rule, Spot
 
     rule = Rule("broken-file", ERROR, WORDS["broken"][0], WORDS["broken"][1], False)
-    reason = str(error)
+    reason = f"line {error.line}: {error.reason}" if error.line else error.reason
     return Finding(path, "", "", "", "file", "", Spot(rule, 0, 0, None, {"reason": reason}))
 
 
