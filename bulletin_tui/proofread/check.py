@@ -180,14 +180,16 @@ class Linter:
                 found = self.fields([slots[position][6] for position in positions], kind)
                 for number, found_here in found.items():
                     spots[positions[number]] = found_here
-        archive_wide = facts is not None and bool(self.enabled & _ARCHIVE_IDS)
+        if facts is not None:
+            for kind in ("title", "source", "number"):
+                for position in by_kind.get(kind, ()):
+                    slot = slots[position]
+                    if more := self._archive_spots(facts, read[slot[0]], slot):
+                        spots[position] = spots.get(position, []) + more
         findings: list[Finding] = []
-        for position, slot in enumerate(slots):
-            found_here = spots.get(position, [])
-            if archive_wide:
-                found_here = found_here + self._archive_spots(facts, read[slot[0]], slot)
-            if not found_here:
-                continue
+        for position in sorted(spots):
+            slot = slots[position]
+            found_here = spots[position]
             issue = read[slot[0]]
             heading = issue.issue.heading
             for spot in found_here:
@@ -209,7 +211,6 @@ class Linter:
 
 
 DUPLICATE_TITLE_ID, UNKNOWN_UNIT_ID, DUPLICATE_NUMBER_ID = (rule.id for rule in ARCHIVE_RULES)
-_ARCHIVE_IDS = frozenset(rule.id for rule in ARCHIVE_RULES)
 
 
 def apply_fixes(text: str, spots: Iterable[Spot]) -> str:
