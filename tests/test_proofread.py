@@ -342,3 +342,52 @@ def test_an_unknown_rule_id_is_refused_with_the_list_of_rules():
 def test_fixing_repeats_until_nothing_fixable_is_left():
     # the comma becomes full-width, which brings the space between two Chinese marks
     assert Linter().fixed("探索新形态 ,开展培训。", "body") == "探索新形态，开展培训。"
+
+
+# -- settings and fixes as edits ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('[lint]\noff = "cjk-space"\n', "lint.off must be a list of rule ids in quotes"),
+        ("[lint]\ntitle_max = true\n", "lint.title_max must be a whole number of 1 or more"),
+        ('[lint.terms]\n"做为" = 1\n', "the term “做为” must map to the right form in quotes"),
+        ("lint = 3\n", "lint must be a table"),
+    ],
+)
+def test_bad_lint_settings_say_what_and_where(tmp_path, text, reason):
+    from bulletin_tui.settings import load_lint_settings
+
+    (tmp_path / "bulletin.toml").write_text(text, encoding="utf-8")
+    settings, problem = load_lint_settings(tmp_path)
+    assert settings == LintSettings()
+    assert reason in problem.reason
+
+
+def test_lint_settings_are_read_and_leave_the_statistics_settings_alone(tmp_path):
+    from bulletin_tui.settings import load_lint_settings, load_settings
+
+    (tmp_path / "bulletin.toml").write_text(
+        '[score]\n"工作动态" = 2\n\n[lint]\noff = ["cjk-space"]\ntitle_max = 30\n\n'
+        '[lint.terms]\n"县政府办" = "县政府办公室"\n',
+        encoding="utf-8",
+    )
+    assert load_lint_settings(tmp_path) == (
+        LintSettings(frozenset({"cjk-space"}), 30, {"县政府办": "县政府办公室"}),
+        None,
+    )
+    assert load_settings(tmp_path)[0].points("工作动态") == 2
+
+
+def test_a_fix_refuses_a_field_that_changed_since_it_was_proofread():
+    from bulletin_tui.model import Issue, Item, Section
+    from bulletin_tui.proofread.fixes import FixText
+    from bulletin_tui.tomledit import EditError, IssueDocument
+
+    item = Item("县开发区做好服务。", ("聚焦重点企业。",), "开发区")
+    document = IssueDocument.new(Issue("工作动态", sections=(Section("助企服务", (item,)),)))
+    FixText(0, 0, "title", "县开发区做好服务。", "县开发区做好服务").apply(document)
+    assert document.issue().items[0].title == "县开发区做好服务"
+    with pytest.raises(EditError, match="changed since it was proofread"):
+        FixText(0, 0, "title", "县开发区做好服务。", "县开发区做好服务").apply(document)
