@@ -17,7 +17,7 @@ SHOWN = 4
 
 
 class LiveProblems(Static):
-    """Lists the problems of the headline, body and source; empty when there are none."""
+    """Lists the problems of the headline, body and source; hidden when there are none."""
 
     DEFAULT_CSS = """
     LiveProblems {
@@ -51,6 +51,7 @@ class LiveProblems(Static):
                 line.append("  " + spot.rule.message(language(), spot.values))
                 lines.append(line)
         self.problems = [line.plain for line in lines]
+        self.display = bool(lines)  # no room taken while there is nothing to say
         if not lines:
             self.update("")
             return
