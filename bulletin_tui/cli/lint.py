@@ -169,7 +169,7 @@ def _fix(
     import difflib
 
     from bulletin_tui.archive import IssueFile
-    from bulletin_tui.proofread.check import ReadIssue
+    from bulletin_tui.proofread.check import read_for_lint
     from bulletin_tui.proofread.fixes import FixText, FixTexts
     from bulletin_tui.tomledit import IssueDocument
     from bulletin_tui.tomlfile import decode_issue_bytes
@@ -202,14 +202,7 @@ def _fix(
         diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                     f"a/{name}", f"b/{name}")  # fmt: skip
         click.echo("".join(diff), nl=False, file=out)
-        import tomllib
-
-        from bulletin_tui.tomlfile import KeyLines, issue_from_data
-
-        data = tomllib.loads(new)
-        again = ReadIssue(issue.path, new.encode("utf-8"), data,
-                          issue_from_data(data, issue.path, KeyLines(new)))  # fmt: skip
-        left += linter.issue(again.path, again.data, again.issue, facts)
+        left += linter.issues([read_for_lint(issue.path, new.encode("utf-8"))], facts)
     key = "would_fix" if dry_run else "fixed"
     click.echo(_word(key, language).format(files=changed), file=out)
     return left

@@ -251,11 +251,12 @@ class ReadIssue:
                             item["title"], item.get("source", ""))  # fmt: skip
 
 
-def read_for_lint(path: Path) -> ReadIssue:
-    """Read an issue file with tomllib, once. A file whose data has not the shape of an
-    issue is read again as the model reads it, which raises :class:`IssueFileError` with
-    the line and reason; ``bulletin check`` remains the full validation."""
-    raw = path.read_bytes()
+def read_for_lint(path: Path, raw: bytes | None = None) -> ReadIssue:
+    """Read an issue file (or ``raw``, the bytes it would hold) with tomllib, once. A file
+    whose data has not the shape of an issue is read again as the model reads it, which
+    raises :class:`IssueFileError` with the line and reason; ``bulletin check`` remains the
+    full validation."""
+    raw = path.read_bytes() if raw is None else raw
     text = decode_issue_bytes(raw, path)
     try:
         data = tomllib.loads(text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from bulletin_tui.cjk import CJK_PUNCT, HAN
 from bulletin_tui.proofread.findings import ERROR, WARNING, Rule, Spot
@@ -237,14 +237,6 @@ _WELL_PAIRED = [
 ]
 # A number closed by a bracket, as lists number their points: 1）、a）、一）.
 _LIST_MARK = re.compile(r"(?:^|(?<=[\s。；：，、]))(?:\d{1,3}|[A-Za-z一二三四五六七八九十]{1,3})$")
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """Each line of ``text`` with the offset it starts at."""
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
 
 
 def pairs(text: str, kind: str) -> list[Spot]:
