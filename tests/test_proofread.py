@@ -154,6 +154,7 @@ def test_quotes_the_wrong_way_round_are_found_and_turned():
         "他指出：“要坚持问题导向。\n\n“要狠抓工作落实。\n\n“要强化督促检查。”",
         "1）加强领导；2）压实责任。",
         "一）加强领导。",
+        "发布《China’s Green Development》报告。",
     ],
 )
 def test_paired_marks_and_quotations_over_paragraphs_are_left_alone(text):
@@ -298,6 +299,8 @@ def test_a_certain_misuse_is_found_and_given_its_right_form(text, wanted):
         "坚持做为民办实事的好干部",
         "预防犯罪",
         "究竟争取到多少资金",
+        "群众竟争相购买",
+        "严防犯错误",
         "发布署名文章",
         "作为全县重点工作",
     ],

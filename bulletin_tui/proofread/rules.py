@@ -226,6 +226,7 @@ OPENING = {"（": "）", "(": "）", "《": "》", "【": "】", "“": "”", "
 CLOSING = {"）": "（", ")": "（", "》": "《", "】": "【", "”": "“", "’": "‘"}
 _KIND = {"(": "（", ")": "）"}  # half-width brackets pair as full-width ones do
 _PAIRED = re.compile("[（）()《》【】“”‘’]")
+_APOSTROPHE = re.compile("[A-Za-z]’[A-Za-z]")
 # One pass in C for the common case: every pair opens and closes on the same line, in
 # order, without nesting one of its own kind (the slow scan below handles the rest).
 _PAIR_KINDS = (("（(", "）)"), ("《", "》"), ("【", "】"), ("“", "”"), ("‘", "’"))
@@ -281,6 +282,8 @@ def _pairs_in_line(line: str, start: int, following: str) -> list[Spot]:
     for match in _PAIRED.finditer(line):
         char = _KIND.get(match.group(), match.group())
         position = match.start()
+        if char == "’" and _APOSTROPHE.fullmatch(line, position - 1, position + 2):
+            continue  # an apostrophe in English: China’s
         if char in OPENING:
             open_at.setdefault(char, []).append(position)
         elif open_at.get(CLOSING[char]):

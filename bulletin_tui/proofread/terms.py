@@ -40,8 +40,8 @@ BUILT_IN: tuple[Term, ...] = (
     Term("截止目前", "截至目前"),
     Term("宏扬", "弘扬"),
     Term("贯撤", "贯彻", not_before="一"),
-    Term("竟争", "竞争", not_before="究毕"),  # 究竟争取
-    Term("防犯", "防范", not_after="罪法规"),  # 预防犯罪
+    Term("竟争", "竞争", not_before="究毕", not_after="相先抢夺着"),  # 究竟争取, 竟争相购买
+    Term("防犯", "防范", not_after="罪法规错"),  # 预防犯罪, 防犯错误
     Term("凋弊", "凋敝"),
     Term("松驰", "松弛"),
     Term("震憾", "震撼"),
@@ -55,7 +55,7 @@ BUILT_IN: tuple[Term, ...] = (
     Term("幅射", "辐射", not_before="大"),
     Term("决择", "抉择"),
     Term("弦律", "旋律"),
-    Term("必竟", "毕竟"),
+    Term("必竟", "毕竟", not_before="未何"),  # 未必竟能
     # idioms (成语): a wrong character in a fixed phrase
     Term("一如继往", "一如既往"),
     Term("既往开来", "继往开来"),
