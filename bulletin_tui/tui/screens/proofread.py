@@ -93,8 +93,10 @@ class ProofreadScreen(Screen[Finding | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, width in (("severity", None), ("item", 24), ("field", None), ("excerpt", 34),
-                           ("message", None)):  # fmt: skip
+        narrow = self.app.size.width < 100  # leave the message some room at 80 columns
+        item, excerpt = (14, 22) if narrow else (24, 34)
+        for key, width in (("severity", None), ("item", item), ("field", None),
+                           ("excerpt", excerpt), ("message", None)):  # fmt: skip
             table.add_column(t(f"proofread_{key}"), key=key, width=width)
         self.show(self.findings)
         table.focus()
@@ -102,11 +104,12 @@ class ProofreadScreen(Screen[Finding | None]):
     def show(self, findings: list[Finding]) -> None:
         """Fill the table with ``findings`` (again, after a fix or an undo), keeping the row."""
         self.findings = findings
+        narrow = self.app.size.width < 100
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
         for finding in findings:
-            before, spot, after = finding.excerpt(8)
+            before, spot, after = finding.excerpt(5 if narrow else 8)
             excerpt = Text(before)
             excerpt.append(spot or " ", style=SPOT)
             excerpt.append(after)
