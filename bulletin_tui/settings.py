@@ -34,14 +34,13 @@ class Settings:
 def load_settings(root: Path) -> tuple[Settings, IssueFileError | None]:
     """The archive's settings, or the defaults and the error that made them unusable."""
     path = root / SETTINGS_FILE
-    if not path.exists() and not path.is_symlink():
-        return Settings(), None
     try:
-        text = decode_issue_bytes(read_file(path), path)
-        data = parse_toml(text, path)
+        read = _read_settings(path)
     except IssueFileError as error:
         return Settings(), error
-    lines = KeyLines(text)
+    if read is None:
+        return Settings(), None
+    data, lines = read
     scores = data.get("score", {})
     aliases = data.get("aliases", {})
     for name, table in (("score", scores), ("aliases", aliases)):
@@ -68,3 +67,60 @@ def _is_score(points: object) -> bool:
     if isinstance(points, float) and not math.isfinite(points):
         return False
     return 0 <= points <= MAX_SCORE  # an int of any length compares without overflow
+
+
+def _read_settings(path: Path) -> tuple[dict, KeyLines] | None:
+    """The parsed settings file and its key lines; None when there is none. Read as issue
+    files are (a regular file of bounded size, TOML this program can edit)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    text = decode_issue_bytes(read_file(path), path)
+    return parse_toml(text, path), KeyLines(text)
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """``[lint]``: rules switched ``off``, the longest headline (``title_max``, characters);
+    ``[lint.terms]``: the office's own ``"wrong" = "right"`` terms."""
+
+    off: frozenset[str] = frozenset()
+    title_max: int = 40
+    terms: dict[str, str] = field(default_factory=dict)
+
+
+def load_lint_settings(root: Path) -> tuple[LintSettings, IssueFileError | None]:
+    """The proofreading settings of the archive, or the defaults and what made them unusable.
+
+    Kept apart from :func:`load_settings` so that a mistake under ``[lint]`` never stops
+    statistics, and the other way round. Rule ids in ``off`` are checked by the linter.
+    """
+    path = root / SETTINGS_FILE
+    try:
+        read = _read_settings(path)
+    except IssueFileError as error:
+        return LintSettings(), error
+    if read is None:
+        return LintSettings(), None
+    data, lines = read
+    lint = data.get("lint", {})
+
+    def problem(where: tuple[str, ...], reason: str) -> tuple[LintSettings, IssueFileError]:
+        return LintSettings(), IssueFileError(path, lines.line_of(where), reason)
+
+    if not isinstance(lint, dict):
+        return problem(("lint",), "lint must be a table ([lint])")
+    off = lint.get("off", [])
+    if not isinstance(off, list) or not all(isinstance(rule, str) for rule in off):
+        return problem(("lint", "off"), "lint.off must be a list of rule ids in quotes")
+    title_max = lint.get("title_max", 40)
+    if isinstance(title_max, bool) or not isinstance(title_max, int) or title_max < 1:
+        reason = f"lint.title_max must be a whole number of 1 or more, not {title_max!r}"
+        return problem(("lint", "title_max"), reason)
+    terms = lint.get("terms", {})
+    if not isinstance(terms, dict):
+        return problem(("lint", "terms"), 'lint.terms must be a table of "wrong" = "right"')
+    for wrong, right in terms.items():
+        if not isinstance(right, str) or not wrong.strip():
+            reason = f"the term “{wrong}” must map to the right form in quotes, not {right!r}"
+            return problem(("lint", "terms", wrong), reason)
+    return LintSettings(frozenset(off), title_max, dict(terms)), None

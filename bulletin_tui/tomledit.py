@@ -258,6 +258,27 @@ class IssueDocument:
             self._section(section).remove("item")
         self._items(to_section, create=True).insert(to_index, table)
 
+    # one field's text ----------------------------------------------------------------------
+
+    def _table_of(self, section: int | None, item: int | None) -> Table:
+        if section is None:
+            return self._doc["issue"]
+        if item is None:
+            return self._section(section)
+        return self._item(section, item)
+
+    def text_of(self, section: int | None, item: int | None, key: str) -> str:
+        """The text of one field as stored: of an item, a section, or (section None) the
+        issue's header; "" when the key is not there."""
+        value = self._table_of(section, item).get(key, "")
+        return str(value)
+
+    def set_text(self, section: int | None, item: int | None, key: str, value: str) -> None:
+        """Set one text field (as :meth:`text_of` finds it); other keys stay as they are."""
+        table = self._table_of(section, item)
+        if table.get(key) != value:
+            table[key] = _value(key, value)
+
     # header -----------------------------------------------------------------------------
 
     def set_header(self, issue: Issue) -> None:

@@ -26,10 +26,11 @@ from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
 from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.search import Hit, search
-from bulletin_tui.settings import Settings, load_settings
+from bulletin_tui.settings import LintSettings, Settings, load_lint_settings, load_settings
 from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.proofreading import Proofreader
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
@@ -48,7 +49,7 @@ from bulletin_tui.tui.widgets.reader import Reader
 Signature = frozenset[tuple[str, tuple[int, int]]]
 
 
-class BulletinApp(Composer, App[None]):
+class BulletinApp(Composer, Proofreader, App[None]):
     """Read and compose an archive of bulletin issues."""
 
     def __init__(
@@ -59,6 +60,8 @@ class BulletinApp(Composer, App[None]):
         self.watch_interval = watch_interval
         self.drafts = drafts or Drafts(default_drafts_folder())
         self.undo_stack = []
+        self.proofread_spot = None  # the problem the proofreading panel went to
+        self.lint_settings = LintSettings()
         self.index = Index(archive, keep_text=True)
         self._index_lock = threading.Lock()
         self.search_hits: list[Hit] = []
@@ -84,6 +87,7 @@ class BulletinApp(Composer, App[None]):
         self.bind("A", "new_issue", description=t("key_new_issue"), show=False)
         self.bind("u", "undo", description=t("key_undo"), show=False)
         self.bind("slash", "search", description=t("key_search"), key_display="/")
+        self.bind("v", "proofread", description=t("key_proofread"))
         self.bind("n", "step_result(1)", description=t("key_next"), show=False)
         self.bind("N", "step_result(-1)", description=t("key_previous"), show=False)
 
@@ -151,6 +155,7 @@ class BulletinApp(Composer, App[None]):
     def load_archive(self) -> None:
         """Fill the tree from the index cache (off the UI thread), reading what changed."""
         signature = self._signature_now()
+        self.lint_settings = load_lint_settings(self.archive.root)[0]  # the item form's
         listing = self._indexed_listing(signature, progress=True)
         self.call_from_thread(self.show_listing, listing, signature)
         self._prepare_after_refresh()
@@ -237,6 +242,8 @@ class BulletinApp(Composer, App[None]):
             reader.show(partial(render.section_text, data), keep_scroll=keep_scroll)
         elif isinstance(data, Item):
             layout = partial(render.item_text, data)
+            issue_file = self.query_one(IssueTree).issue_of(node)  # type: ignore[arg-type]
+            layout = self.spotted(layout, data, issue_file.path if issue_file else None)
             if self.search_terms:
                 layout = partial(render.highlighted, layout, self.search_terms)
             reader.show(layout, keep_scroll=keep_scroll)

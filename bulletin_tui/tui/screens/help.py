@@ -26,6 +26,7 @@ KEYS: list[tuple[str, str]] = [
     ("/", "key_search"),
     ("n  N", "key_step"),
     ("s", "key_stats"),
+    ("v", "key_proofread"),
     ("a", "key_add"),
     ("e", "key_edit"),
     ("d", "key_delete"),

@@ -30,6 +30,7 @@ from bulletin_tui.plaintext.layout import join_lines
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.styles import form_css
+from bulletin_tui.tui.widgets.live_problems import LiveProblems
 
 FIELDS = ("section", "title", "body", "source", "author")
 
@@ -129,6 +130,7 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
                 yield widget
                 yield Static("", id=f"{name}-error", classes="error", markup=False)
             yield Static("", id="counts", markup=False)
+            yield LiveProblems(id="problems")
             with Horizontal(classes="buttons"):
                 yield Button(t("form_save"), id="save", variant="primary")
                 yield Button(t("cancel"), id="cancel")
@@ -192,6 +194,7 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         title = sum(not c.isspace() for c in values["title"])
         body = sum(not c.isspace() for c in values["body"])
         self.query_one("#counts", Static).update(t("form_counts", title=title, body=body))
+        self.query_one(LiveProblems).check(values)
 
     # saving -----------------------------------------------------------------------------
 

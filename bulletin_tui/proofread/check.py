@@ -1,0 +1,297 @@
+"""Proofreading an issue: every field's text through the rules that are switched on."""
+
+from __future__ import annotations
+
+import tomllib
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from bulletin_tui.archive import IssueHeader
+from bulletin_tui.errors import BulletinError, ModelError
+from bulletin_tui.model import Issue
+from bulletin_tui.proofread.archive_rules import ARCHIVE_RULES, ArchiveFacts
+from bulletin_tui.proofread.findings import Finding, Rule, Spot
+from bulletin_tui.proofread.rules import (
+    ELLIPSIS,
+    FULL_WIDTH,
+    HALF_WIDTH,
+    HEADLINE_END,
+    PARAGRAPH_END,
+    QUOTE_ORDER,
+    REPEATED,
+    SEPARATOR,
+    SPACE,
+    TITLE_LENGTH,
+    UNPAIRED,
+    ellipses,
+    full_width_alphanumerics,
+    half_width_punctuation,
+    headline_end,
+    pairs,
+    paragraph_end,
+    repeated_punctuation,
+    spaces,
+    title_length,
+)
+from bulletin_tui.proofread.terms import TERM, TermList
+from bulletin_tui.settings import LintSettings
+from bulletin_tui.stats import Entry
+from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes, issue_from_data, parse_issue
+
+#: Every rule by id, in the order the documentation lists them.
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (HALF_WIDTH, SPACE, UNPAIRED, QUOTE_ORDER, REPEATED, PARAGRAPH_END, HEADLINE_END,
+                 FULL_WIDTH, ELLIPSIS, TERM, TITLE_LENGTH, *ARCHIVE_RULES)
+}  # fmt: skip
+
+#: The rule functions over one field, with the ids of the rules each may report.
+_FUNCTIONS = (
+    ({HALF_WIDTH.id}, half_width_punctuation),
+    ({SPACE.id}, spaces),
+    ({UNPAIRED.id, QUOTE_ORDER.id}, pairs),
+    ({REPEATED.id}, repeated_punctuation),
+    ({ELLIPSIS.id}, ellipses),
+    ({PARAGRAPH_END.id}, paragraph_end),
+    ({FULL_WIDTH.id}, full_width_alphanumerics),
+)
+#: The issue's own fields that are proofread, besides each item's title, body and source.
+HEADER_FIELDS = ("series", "publisher")
+ITEM_FIELDS = ("title", "body", "source")
+
+
+class LintError(BulletinError):
+    """A rule id that does not exist (in ``--rules`` or ``[lint] off``)."""
+
+
+def check_rule_ids(ids: Iterable[str], where: str) -> None:
+    """Refuse a rule id no rule has, naming where it was given."""
+    unknown = sorted(set(ids) - RULES.keys())
+    if unknown:
+        raise LintError(f"{where} names no rule “{unknown[0]}” (the rules: {', '.join(RULES)})")
+
+
+class Linter:
+    """The rules switched on for an archive: all, less ``[lint] off``, or only ``only``."""
+
+    def __init__(self, settings: LintSettings | None = None, only: Iterable[str] | None = None):
+        settings = settings or LintSettings()
+        check_rule_ids(settings.off, "[lint] off in bulletin.toml")
+        enabled = set(RULES)
+        if only is not None:
+            only = set(only)
+            check_rule_ids(only, "--rules")
+            enabled = only
+        self.enabled = frozenset(enabled - settings.off)
+        self.title_max = settings.title_max
+        self.terms = TermList(settings.terms) if TERM.id in self.enabled else None
+        self._functions = [function for ids, function in _FUNCTIONS if ids & self.enabled]
+
+    def field(self, text: str, kind: str) -> list[Spot]:
+        """Every spot in one field's ``text`` (``kind``: title, body, source, series…)."""
+        return self.fields([text], kind).get(0, [])
+
+    def fields(self, texts: Sequence[str], kind: str) -> dict[int, list[Spot]]:
+        """The spots of ``texts``, fields of one kind, by the number of the field (fields
+        without any are left out). Each rule runs once over them all, joined by a separator
+        line: the cost of a call is paid once, not once a field."""
+        found: dict[int, list[Spot]] = {}
+        if not texts:
+            return found
+        joined = SEPARATOR.join(texts)
+        starts = list(accumulate((len(text) + len(SEPARATOR) for text in texts[:-1]), initial=0))
+        spots: list[Spot] = []
+        for function in self._functions:
+            spots += function(joined, kind)
+        if self.terms is not None:
+            spots += self.terms.check(joined, kind)
+        enabled = self.enabled
+        for spot in spots:
+            if spot.rule.id not in enabled:
+                continue
+            number = bisect_right(starts, spot.offset) - 1
+            offset = spot.offset - starts[number]
+            if offset + spot.length > len(texts[number]):
+                continue  # on a separator line
+            if offset != spot.offset:
+                spot = Spot(spot.rule, offset, spot.length, spot.fix, spot.values)
+            found.setdefault(number, []).append(spot)
+        if kind == "title":  # these look at the whole headline, so one at a time
+            for number, text in enumerate(texts):
+                more = []
+                if HEADLINE_END.id in enabled:
+                    more += headline_end(text, kind)
+                if TITLE_LENGTH.id in enabled and len(text) > self.title_max:
+                    more += title_length(text, kind, self.title_max)
+                if more:
+                    found.setdefault(number, []).extend(more)
+        for spots_of_field in found.values():
+            if len(spots_of_field) > 1:
+                spots_of_field.sort(key=lambda spot: (spot.offset, spot.rule.id))
+        return found
+
+    def fixed(self, text: str, kind: str) -> str:
+        """``text`` with every fixable spot fixed; fixing again until nothing is left to fix
+        (removing a space can bring two marks together), at most a few rounds."""
+        for _ in range(4):
+            spots = [spot for spot in self.field(text, kind) if spot.fix is not None]
+            if not spots:
+                break
+            text = apply_fixes(text, spots)
+        return text
+
+    def issue(
+        self, path: Path, data: dict[str, Any], issue: Issue, facts: ArchiveFacts | None = None
+    ) -> list[Finding]:
+        """Every finding in one issue: ``data`` is its file as tomllib read it (the text as
+        stored), ``issue`` the same file as the model (for its heading)."""
+        return self.issues([ReadIssue(path, b"", data, issue)], facts)
+
+    def issues(self, read: Sequence[ReadIssue], facts: ArchiveFacts | None = None) -> list[Finding]:
+        """Every finding in each of ``read``, issue by issue, field by field, in order."""
+        # (issue, section, item, section name, title, field, text) of every field
+        slots: list[tuple[int, int | None, int | None, str, str, str, str]] = []
+        for number, issue in enumerate(read):
+            header = issue.data["issue"]
+            for name in HEADER_FIELDS:
+                if text := header.get(name, ""):
+                    slots.append((number, None, None, "", "", name, text))
+            if issue.issue.number is not None:
+                slots.append((number, None, None, "", "", "number", str(issue.issue.number)))
+            for s, section in enumerate(issue.data.get("section", ())):
+                name = section.get("name", "")
+                for i, item in enumerate(section.get("item", ())):
+                    title = item["title"]
+                    slots.append((number, s, i, name, title, "title", title))
+                    if body := item["body"]:
+                        slots.append((number, s, i, name, title, "body", body))
+                    if source := item.get("source"):
+                        slots.append((number, s, i, name, title, "source", source))
+        by_kind: dict[str, list[int]] = {}
+        for position, slot in enumerate(slots):
+            by_kind.setdefault(slot[5], []).append(position)
+        spots: dict[int, list[Spot]] = {}
+        for kind, positions in by_kind.items():
+            if kind != "number":
+                found = self.fields([slots[position][6] for position in positions], kind)
+                for number, found_here in found.items():
+                    spots[positions[number]] = found_here
+        if facts is not None:
+            for kind in ("title", "source", "number"):
+                for position in by_kind.get(kind, ()):
+                    slot = slots[position]
+                    if more := self._archive_spots(facts, read[slot[0]], slot):
+                        spots[position] = spots.get(position, []) + more
+        findings: list[Finding] = []
+        for position in sorted(spots):
+            slot = slots[position]
+            found_here = spots[position]
+            issue = read[slot[0]]
+            heading = issue.issue.heading
+            for spot in found_here:
+                findings.append(Finding(issue.path, heading, slot[3], slot[4], slot[5], slot[6],
+                                        spot, slot[1], slot[2]))  # fmt: skip
+        return findings
+
+    def _archive_spots(self, facts: ArchiveFacts, issue: ReadIssue, slot: tuple) -> list[Spot]:
+        field, text = slot[5], slot[6]
+        if field == "number" and DUPLICATE_NUMBER_ID in self.enabled:
+            return facts.number_spots(issue.path, issue.header)
+        if slot[1] is None:
+            return []
+        if field == "title" and DUPLICATE_TITLE_ID in self.enabled:
+            return facts.title_spots(issue.path, text)
+        if field == "source" and UNKNOWN_UNIT_ID in self.enabled:
+            return facts.source_spots(issue.path, text)
+        return []
+
+
+DUPLICATE_TITLE_ID, UNKNOWN_UNIT_ID, DUPLICATE_NUMBER_ID = (rule.id for rule in ARCHIVE_RULES)
+
+
+def apply_fixes(text: str, spots: Iterable[Spot]) -> str:
+    """``text`` with the fixes of ``spots`` put in; of overlapping spots the first wins."""
+    pieces: list[str] = []
+    position = 0
+    for spot in sorted(spots, key=lambda spot: spot.offset):
+        if spot.fix is None or spot.offset < position:
+            continue
+        pieces += [text[position : spot.offset], spot.fix]
+        position = spot.offset + spot.length
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class ReadIssue:
+    """One issue file as the linter reads it: its bytes, its data as stored (what the rules
+    read, with offsets in the text as stored), and its header as the model."""
+
+    path: Path
+    raw: bytes
+    data: dict[str, Any]
+    issue: Issue  # the header only (no sections): the heading, series, number, date
+
+    @property
+    def header(self) -> IssueHeader:
+        """Series, number and date."""
+        return IssueHeader.of(self.issue)
+
+    def entries(self) -> Iterator[Entry]:
+        """Every item, as the archive-wide rules count them."""
+        issue = self.issue
+        for section in self.data.get("section", []):
+            name = section.get("name", "")
+            for item in section.get("item", []):
+                yield Entry(self.path, issue.series, issue.number, issue.date, name,
+                            item["title"], item.get("source", ""))  # fmt: skip
+
+
+def read_for_lint(path: Path, raw: bytes | None = None) -> ReadIssue:
+    """Read an issue file (or ``raw``, the bytes it would hold) with tomllib, once. A file
+    whose data has not the shape of an issue is read again as the model reads it, which
+    raises :class:`IssueFileError` with the line and reason; ``bulletin check`` remains the
+    full validation."""
+    raw = path.read_bytes() if raw is None else raw
+    text = decode_issue_bytes(raw, path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        parse_issue(text, path)  # raises the error with its line and reason
+        raise
+    header = _header_if_well_shaped(data)
+    if header is None:
+        issue = issue_from_data(data, path, KeyLines(text))  # raises if the file is broken
+        header = Issue(issue.series, issue.number, issue.total, issue.date, issue.publisher)
+    return ReadIssue(path, raw, data, header)
+
+
+def _header_if_well_shaped(data: dict[str, Any]) -> Issue | None:
+    """The header as the model, when every table and text field the rules read is there
+    with the right type; None otherwise (the model's reader then says what is wrong)."""
+    header = data.get("issue")
+    if data.get("format", 1) != 1 or not isinstance(header, dict):
+        return None
+    sections = data.get("section", [])
+    if not isinstance(sections, list):
+        return None
+    for section in sections:
+        if not isinstance(section, dict) or not isinstance(section.get("name", ""), str):
+            return None
+        items = section.get("item", [])
+        if not isinstance(items, list):
+            return None
+        for item in items:
+            if not (isinstance(item, dict) and isinstance(item.get("title"), str)
+                    and isinstance(item.get("body"), str)
+                    and isinstance(item.get("source", ""), str)):  # fmt: skip
+                return None
+    try:
+        return Issue(header.get("series"), header.get("number"), header.get("total"),
+                     header.get("date"), header.get("publisher", ""))  # fmt: skip
+    except ModelError:
+        return None

@@ -1,0 +1,40 @@
+"""The strings of proofreading (校对): the panel of an issue's problems, the item form's line."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "proofread_language": ("zh", "en"),  # the rules' messages follow the screen's language
+    "key_proofread": ("校对", "Proofread"),
+    "proofread_title": ("校对：{label}", "Proofreading: {label}"),
+    "proofread_none": ("本期未发现问题", "No problems found in this issue"),
+    "proofread_count": (
+        "{count} 处：错误 {errors}，提示 {warnings}；{fixable} 处可按 f 修正",
+        "{count} problems: {errors} errors, {warnings} warnings; f fixes {fixable} of them",
+    ),
+    "proofread_severity": ("级别", "Severity"),
+    "proofread_item": ("条目", "Item"),
+    "proofread_field": ("位置", "Field"),
+    "proofread_excerpt": ("原文", "Text"),
+    "proofread_message": ("问题", "Problem"),
+    "proofread_error": ("错误", "error"),
+    "proofread_warning": ("提示", "warning"),
+    "proofread_header": ("报头", "header"),
+    "proofread_field_title": ("标题", "headline"),
+    "proofread_field_body": ("正文", "body"),
+    "proofread_field_source": ("来源", "source"),
+    "proofread_field_series": ("刊名", "series"),
+    "proofread_field_publisher": ("编发单位", "office"),
+    "proofread_field_number": ("期号", "number"),
+    "proofread_go": ("定位", "Go to"),
+    "proofread_fix": ("修正", "Fix"),
+    "proofread_undo": ("撤销", "Undo"),
+    "proofread_back": ("返回", "Back"),
+    "proofread_fixed": ("已修正：{message}", "Fixed: {message}"),
+    "proofread_no_fix": (
+        "这一处没有可靠的自动修正，请手工修改",
+        "There is no safe fix for this one; change the text by hand",
+    ),
+    "proofread_nothing": ("没有选中的问题", "No problem selected"),
+    "proofread_failed": ("无法校对：{error}", "Cannot proofread: {error}"),
+    "proofread_fix_to": ("可修正为“{fix}”", "fix: “{fix}”"),
+    "form_problems": ("校对：", "Proofreading: "),
+    "form_problems_more": ("……另有 {count} 处", "… and {count} more"),
+}
