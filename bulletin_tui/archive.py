@@ -159,7 +159,8 @@ class Archive:
         found: Stamps = {}
         for entry in self._issue_entries():
             stat = entry.stat()
-            found[entry.path] = (stat.st_size, stat.st_mtime_ns)
+            # Path() spells the name as every other Path does: ``./a.toml`` is ``a.toml``
+            found[str(Path(entry.path))] = (stat.st_size, stat.st_mtime_ns)
         return found
 
     def _issue_entries(self) -> Iterator[os.DirEntry[str]]:
