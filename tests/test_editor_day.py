@@ -1,0 +1,92 @@
+"""The editor's day (issue 17): what a new user hit in the reader and the composer,
+each driven through the app with the screen or the file on disk held to account."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bulletin_tui.archive import Archive
+from bulletin_tui.drafts import Drafts
+from bulletin_tui.edits import MoveItem
+from bulletin_tui.tomledit import EditError, IssueDocument
+from bulletin_tui.tui.app import BulletinApp
+from bulletin_tui.tui.i18n import choose_language
+from bulletin_tui.tui.widgets.issue_tree import IssueTree
+
+SAMPLE_ISSUE = Path(__file__).parent.parent / "issues" / "工作动态-2024-005.toml"
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    choose_language("zh")
+    yield
+    choose_language("zh")
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the checked-in sample issue, as a person wrote it (blank lines and all)."""
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    return Path(shutil.copy(SAMPLE_ISSUE, folder))
+
+
+def make_app(root: Path, tmp_path: Path) -> BulletinApp:
+    return BulletinApp(Archive(root), watch_interval=0, drafts=Drafts(tmp_path / "drafts"))
+
+
+async def started(app: BulletinApp, pilot) -> None:
+    await app.loaded.wait()
+    await app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause()
+
+
+def select(app: BulletinApp, title: str) -> None:
+    tree = app.query_one(IssueTree)
+    node = next(n for n in tree._all_nodes() if getattr(n.data, "title", None) == title)
+    tree.move_cursor(node)
+
+
+# 8: moving an item there and back leaves the bytes as they were ---------------------------
+
+
+def test_moving_any_item_either_way_and_back_is_byte_identical(sample):
+    text = sample.read_text(encoding="utf-8")
+    issue = IssueDocument(text).issue()
+    moves = 0
+    for section in issue.sections:
+        for item in section.items:
+            for step in (-1, 1):
+                document = IssueDocument(text)
+                move = MoveItem(section.name, item.title, step)
+                try:
+                    move.apply(document)
+                except EditError:  # only the very first and last cannot move
+                    continue
+                back = IssueDocument(document.text())
+                MoveItem(*move.landing(back.issue()), -step).apply(back)
+                assert back.text() == text, (section.name, item.title, step)
+                moves += 1
+    assert moves == 2 * len(issue.items) - 2
+
+
+async def test_alt_down_then_alt_up_in_the_app_leaves_the_file_as_it_was(sample, tmp_path):
+    original = sample.read_bytes()
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select(app, "县开发区全力做好企业项目融资服务保障")  # alone in its section
+        await pilot.press("alt+down")
+        await pilot.pause()
+        assert sample.read_bytes() != original
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert sample.read_bytes() == original
+        select(app, "县城市管理局多措并举推进窨井盖专项整治工作")
+        await pilot.press("alt+down", "alt+up")
+        await pilot.pause()
+        assert sample.read_bytes() == original
