@@ -14,7 +14,9 @@ from bulletin_tui.edits import MoveItem
 from bulletin_tui.tomledit import EditError, IssueDocument
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
+from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
+from bulletin_tui.tui.widgets.reader import Reader
 
 SAMPLE_ISSUE = Path(__file__).parent.parent / "issues" / "工作动态-2024-005.toml"
 
@@ -90,3 +92,50 @@ async def test_alt_down_then_alt_up_in_the_app_leaves_the_file_as_it_was(sample,
         await pilot.press("alt+down", "alt+up")
         await pilot.pause()
         assert sample.read_bytes() == original
+
+
+# 7: the delete confirmation starts on 取消 ------------------------------------------------
+
+
+async def test_enter_in_the_delete_confirmation_keeps_the_item(sample, tmp_path):
+    original = sample.read_bytes()
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select(app, "县教体局全力打造数字化校园再获全省教育系统网络安全称号")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.focused.id == "no"
+        assert str(app.focused.label) == "取消"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert sample.read_bytes() == original
+
+
+# 15: g / G wherever j / k work -------------------------------------------------------------
+
+
+async def test_g_and_capital_g_go_to_the_top_and_bottom_of_the_reader(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        tree = app.query_one(IssueTree)
+        tree.move_cursor(tree.root.children[0])  # the whole issue: longer than the pane
+        await pilot.pause()
+        await pilot.press("tab")
+        reader = app.query_one(Reader)
+        assert app.focused is reader
+        assert reader.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.scroll_y == reader.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.scroll_y == 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert reader.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert reader.scroll_y == 1

@@ -157,7 +157,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "deleted": ("已删除“{title}”", "Deleted “{title}”"),
     "confirm_delete": ("删除“{title}”？", "Delete “{title}”?"),
     "delete_yes": ("删除", "Delete"),
-    "delete_no": ("保留", "Keep it"),
+    "delete_no": ("取消", "Cancel"),
     "select_item": ("请先选中一条", "Select an item first"),
     "select_issue": ("请先选中一期", "Select an issue first"),
     "nothing_to_undo": ("没有可撤销的修改", "Nothing to undo"),
