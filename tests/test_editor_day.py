@@ -15,6 +15,7 @@ from bulletin_tui.tomledit import EditError, IssueDocument
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
+from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.tui.widgets.reader import Reader
 
@@ -139,3 +140,36 @@ async def test_g_and_capital_g_go_to_the_top_and_bottom_of_the_reader(sample, tm
         await pilot.press("k")
         await pilot.pause()
         assert reader.scroll_y == 1
+
+
+# 1: the statistics screen after switching the grouping -----------------------------------
+
+
+def drawn(widget) -> list[str]:
+    """The lines a widget draws, as text."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def open_statistics(app: BulletinApp, pilot) -> StatsScreen:
+    await started(app, pilot)
+    await pilot.press("s")
+    await app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause()
+    assert isinstance(app.screen, StatsScreen)
+    return app.screen
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_switching_the_grouping_draws_whole_names_and_bars(sample, tmp_path, size):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_statistics(app, pilot)
+        table = screen.query_one("#ranking")
+        screen.query_one("#by").focus()
+        for name in ("民生保障", "2024-04", "工作动态"):  # 单位 → 栏目 → 月份 → 刊物
+            await pilot.press("enter", "down", "enter")
+            for _ in range(3):
+                await pilot.pause()
+            lines = drawn(table)
+            assert any(name in line and "████" in line for line in lines), lines

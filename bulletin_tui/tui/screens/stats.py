@@ -121,18 +121,26 @@ class StatsScreen(Screen[ItemTarget | None]):
         table = self.query_one("#ranking", DataTable)
         table.clear(columns=True)
         labels = [self._label(row.key) for row in self.rows]
-        key_width = max((display_width(label) for label in labels), default=4)
-        bar_room = max(4, self.size.width - key_width - 4 - 6 - 8 - 12)
-        table.add_column(t("stats_rank"), key="rank")
-        table.add_column(t(f"stats_by_{self.by}"), key="key")
-        table.add_column(t("stats_items"), key="items")
-        table.add_column(t("stats_score"), key="score")
-        table.add_column("", key="bar")
+        rows = [(str(rank), label, str(row.items), str(row.as_dict()["score"]), row)
+                for (rank, row), label in zip(ranked(self.rows), labels, strict=True)]  # fmt: skip
+        headings = [t("stats_rank"), t(f"stats_by_{self.by}"), t("stats_items"), t("stats_score")]
+        # Every column gets its width now: widths DataTable measures later, when idle, are
+        # not drawn until the next resize (names were cut to two characters, bars lost).
+        widths = [
+            max([display_width(heading)] + [display_width(row[n]) for row in rows])
+            for n, heading in enumerate(headings)
+        ]
+        if not rows:
+            widths[1] = max(widths[1], display_width(t("stats_empty")))
+        bar_room = max(4, self.size.width - sum(widths) - 2 * 5 - 2)
+        for heading, key, width in zip(headings, ("rank", "key", "items", "score"), widths,
+                                       strict=True):  # fmt: skip
+            table.add_column(heading, key=key, width=width)
+        table.add_column("", key="bar", width=bar_room)
         top = max((row.score for row in self.rows), default=0) or 1
-        for (rank, row), label in zip(ranked(self.rows), labels, strict=True):
+        for rank, label, items, score, row in rows:
             bar = Text("█" * max(1, round(bar_room * row.score / top)), style="green")
-            score = row.as_dict()["score"]
-            table.add_row(str(rank), Text(label), str(row.items), str(score), bar, key=row.key)
+            table.add_row(rank, Text(label), items, score, bar, key=row.key)
         if not self.rows:
             table.add_row("", Text(t("stats_empty")), "", "", "")
 
