@@ -173,3 +173,22 @@ async def test_switching_the_grouping_draws_whole_names_and_bars(sample, tmp_pat
                 await pilot.pause()
             lines = drawn(table)
             assert any(name in line and "████" in line for line in lines), lines
+
+
+# 17: the archive's full path in the title bar ------------------------------------------
+
+
+async def test_the_title_bar_shows_the_archive_s_full_path(sample, tmp_path, monkeypatch):
+    monkeypatch.chdir(sample.parent.parent)
+    app = make_app(Path("issues"), tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        header = app.query_one("HeaderTitle")
+        assert str(sample.parent) in str(header.render())
+
+
+def test_the_readme_says_which_python_and_where_the_reader_writes():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "Python ≥ 3.11" in readme
+    assert "--archive ~/bulletins" in readme
+    assert "BULLETIN_ARCHIVE" in readme

@@ -70,7 +70,7 @@ class BulletinApp(Composer, App[None]):
         self._signature: Signature | None = None
         self.loaded = asyncio.Event()  # set once the first listing is on screen
         self.title = t("title")
-        self.sub_title = str(archive.root)
+        self.sub_title = str(archive.root.absolute())  # the full path: where it writes
         self.bind("q", "quit", description=t("key_quit"))
         self.bind("question_mark", "help", description=t("key_help"), key_display="?")
         self.bind("c", "copy_item", description=t("key_copy"))
