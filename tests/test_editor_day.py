@@ -15,6 +15,7 @@ from bulletin_tui.tomledit import EditError, IssueDocument
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
+from bulletin_tui.tui.screens.item_form import ItemForm
 from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.tui.widgets.reader import Reader
@@ -192,3 +193,50 @@ def test_the_readme_says_which_python_and_where_the_reader_writes():
     assert "Python ≥ 3.11" in readme
     assert "--archive ~/bulletins" in readme
     assert "BULLETIN_ARCHIVE" in readme
+
+
+# 6: the item form ------------------------------------------------------------------------
+
+
+def screen_lines(app: BulletinApp) -> list[str]:
+    """The active screen as drawn, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_typing_after_a_goes_into_the_headline_not_over_the_section(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select(app, "县城市管理局多措并举推进窨井盖专项整治工作")
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        await pilot.press("县", "水", "利")
+        assert form.query_one("#section").value == "民生保障"
+        assert form.query_one("#title").value == "县水利"
+
+
+async def test_the_edit_form_does_not_select_its_text_for_typing_over(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select(app, "县教体局全力打造数字化校园再获全省教育系统网络安全称号")
+        await pilot.press("e")
+        await pilot.press("县")
+        title = app.screen.query_one("#title").value
+        assert title == "县教体局全力打造数字化校园再获全省教育系统网络安全称号县"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_form_shows_its_own_keys_and_its_counts_in_sight(sample, tmp_path, size):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await pilot.press("a", "县", "水")
+        lines = screen_lines(app)
+        footer = lines[-1]
+        assert "保存" in footer
+        assert "取消" in footer
+        assert "退出" not in footer
+        assert "复制本条" not in footer
+        assert any("标题 2 字 · 正文 0 字" in line for line in lines)
