@@ -261,6 +261,17 @@ class Archive:
         self.save(issue_file.path, data, based_on=base)
         return IssueFile(issue_file.path, issue, data)
 
+    def remove(self, issue_file: IssueFile) -> bytes:
+        """Delete an issue's file and return its bytes (to restore it with :meth:`save`);
+        refuse if the file is no longer what was read."""
+        base = issue_file.base()
+        if _read_or_none(issue_file.path) != base:
+            raise SaveConflictError(
+                issue_file.path, "was changed by another program since it was read; not deleted"
+            )
+        issue_file.path.unlink()
+        return base
+
     def save(self, path: Path, data: bytes, based_on: bytes | None) -> None:
         """Write ``data`` atomically; refuse if the file is no longer ``based_on``.
 

@@ -171,13 +171,13 @@ class IssueDocument:
     def _section(self, index: int) -> Table:
         sections = self._doc.get("section", [])
         if not 0 <= index < len(sections):
-            raise EditError(f"there is no section {index + 1}")
+            raise EditError(f"there is no section {index + 1}", key="no_section", number=index + 1)
         return sections[index]
 
     def add_section(self, name: str, index: int | None = None, extra: dict | None = None) -> int:
         """Add an empty section (at the end, or before ``index``); return its index."""
         if self._section_index(name) is not None:
-            raise EditError(f"there is already a section “{name}”")
+            raise EditError(f"there is already a section “{name}”", key="section_exists", name=name)
         sections = self._sections()
         position = len(sections) if index is None else index
         sections.insert(position, _new_table({"name": name, **(extra or {})}))
@@ -187,7 +187,7 @@ class IssueDocument:
         """Give section ``index`` a new name."""
         existing = self._section_index(name)
         if existing is not None and existing != index:
-            raise EditError(f"there is already a section “{name}”")
+            raise EditError(f"there is already a section “{name}”", key="section_exists", name=name)
         self._section(index)["name"] = name
 
     def move_section(self, index: int, to: int) -> None:
@@ -216,7 +216,12 @@ class IssueDocument:
     def _item(self, section: int, index: int) -> Table:
         items = self._items(section)
         if not 0 <= index < len(items):
-            raise EditError(f"section {section + 1} has no item {index + 1}")
+            raise EditError(
+                f"section {section + 1} has no item {index + 1}",
+                key="no_item",
+                section=section + 1,
+                number=index + 1,
+            )
         return items[index]
 
     def add_item(self, section_name: str, item: Item, index: int | None = None) -> tuple[int, int]:

@@ -3,6 +3,7 @@ each driven through the app with the screen or the file on disk held to account.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -11,10 +12,12 @@ import pytest
 from bulletin_tui.archive import Archive
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.edits import MoveItem
+from bulletin_tui.plaintext import format_distribution
 from bulletin_tui.tomledit import EditError, IssueDocument
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
+from bulletin_tui.tui.screens.issue_form import IssueForm
 from bulletin_tui.tui.screens.item_form import ItemForm
 from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
@@ -240,3 +243,265 @@ async def test_the_form_shows_its_own_keys_and_its_counts_in_sight(sample, tmp_p
         assert "退出" not in footer
         assert "复制本条" not in footer
         assert any("标题 2 字 · 正文 0 字" in line for line in lines)
+
+
+# 4: the new-issue form -------------------------------------------------------------------
+
+
+async def open_issue_form(app: BulletinApp, pilot, key: str = "A") -> IssueForm:
+    await started(app, pilot)
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, IssueForm)
+    return app.screen
+
+
+async def test_a_new_issue_follows_the_newest_of_its_series_and_says_so(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        form = await open_issue_form(app, pilot)
+        form.query_one("#date").value = "2024-05-10"
+        await pilot.pause()
+        assert form.query_one("#number").value == "6"
+        assert "接续 2024年第5期" in str(form.query_one("#number-note").render())
+        form.query_one("#date").value = "2025-01-08"  # another year: the numbering restarts
+        await pilot.pause()
+        assert form.query_one("#number").value == "1"
+        note = str(form.query_one("#number-note").render())
+        assert "2025年的第一期" in note
+        assert "2024年第5期" in note
+        form.query_one("#date").value = "2024-06-01"
+        await pilot.pause()
+        assert form.query_one("#number").value == "6"
+        form.query_one("#copies").value = "120"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    created = Archive(sample.parent).load(sample.parent / "工作动态-2024-006.toml").issue
+    assert (created.number, created.date, created.copies) == (6, dt.date(2024, 6, 1), 120)
+
+
+async def test_a_new_issue_needs_a_number(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        form = await open_issue_form(app, pilot)
+        form.query_one("#number").value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#number-error").render()) == "必填"
+    assert sorted(p.name for p in sample.parent.iterdir()) == [sample.name]
+
+
+async def test_escape_with_typed_text_asks_before_closing_the_issue_form(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        form = await open_issue_form(app, pilot)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, IssueForm)  # nothing typed: closes at once
+        form = await open_issue_form(app, pilot)
+        await pilot.press("9")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # 继续编辑 has the focus
+        assert app.screen is form
+        assert form.query_one("#number").value.endswith("9")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_distribution_box_never_starts_a_line_with_a_comma(sample, tmp_path, size):
+    [line] = Archive(sample.parent).load(sample).issue.distribution
+    assert len(format_distribution(line)) > 60  # more than a line of the box
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        form = await open_issue_form(app, pilot)
+        box = form.query_one("#distribution")
+        box.scroll_visible(animate=False)
+        await pilot.pause()
+        lines = [line.strip("▊▎ ") for line in drawn(box)]
+        shown = [line for line in lines if line]
+        assert len(shown) >= 2  # long enough to need more than one line
+        assert not any(line.startswith(("，", "、", "。")) for line in shown)
+        form.query_one("#date").value = "2024-05-10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    created = Archive(sample.parent).load(sample.parent / "工作动态-2024-006.toml").issue
+    assert created.distribution == (line,)
+
+
+# 5: change or remove an issue in the app ---------------------------------------------------
+
+
+def select_issue(app: BulletinApp) -> None:
+    tree = app.query_one(IssueTree)
+    tree.move_cursor(tree.root.children[0])
+
+
+async def test_e_on_an_issue_edits_its_header_and_keeps_its_items(sample, tmp_path):
+    before = Archive(sample.parent).load(sample).issue
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select_issue(app)
+        form = await open_issue_form(app, pilot, "e")
+        assert form.query_one("#number").value == "5"
+        assert form.query_one("#date").value == "2024-04-10"
+        form.query_one("#total").value = "170"
+        form.query_one("#copies").value = "60"
+        form.query_one("#publisher").value = "中共延津县委办公室综合科"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, IssueForm)
+        assert "综合科" in app.reader_text
+    after = Archive(sample.parent).load(sample).issue
+    assert (after.total, after.copies, after.publisher) == (170, 60, "中共延津县委办公室综合科")
+    assert after.sections == before.sections
+    assert after.distribution == before.distribution
+
+
+async def test_d_on_an_issue_names_it_deletes_it_and_u_brings_it_back(sample, tmp_path):
+    original = sample.read_bytes()
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select_issue(app)
+        await pilot.press("d")
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert "2024年第5期 工作动态" in question.question
+        assert sample.name in question.question
+        await pilot.press("enter")  # 取消 has the focus
+        assert sample.read_bytes() == original
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert not sample.exists()
+        assert app.tree_labels() == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert sample.read_bytes() == original
+        assert app.tree_labels()[0] == "2024年第5期 工作动态"
+
+
+# 3: every message in the screen's language, plural forms right ------------------------------
+
+
+def notices(app: BulletinApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_an_error_from_the_edits_is_said_in_chinese_on_the_chinese_screen(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select(app, "县开发区全力做好企业项目融资服务保障")  # the very first item
+        await pilot.press("alt+up")
+        await pilot.pause()
+        [message] = notices(app)
+        assert message == "未能保存：这一条已在本期的最前或最后"
+
+
+async def test_an_item_gone_from_the_file_is_said_in_chinese(sample, tmp_path):
+    from bulletin_tui.edits import RemoveItem
+
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select(app, "潭龙街道提升12345公共服务热线办理质效")
+        issue_file = app.listing.issues[0]
+        app.save_edit(issue_file, RemoveItem("民生保障", "潭龙街道提升12345公共服务热线办理质效"))
+        await pilot.pause()
+        app.save_edit(
+            app.listing.issues[0], RemoveItem("民生保障", "潭龙街道提升12345公共服务热线办理质效")
+        )
+        await pilot.pause()
+        message = notices(app)[-1]
+        assert (
+            message
+            == "未能保存：条目“潭龙街道提升12345公共服务热线办理质效”【民生保障】已不在文件中"
+        )
+
+
+async def test_english_plural_forms(sample, tmp_path):
+    choose_language("en")
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        labels = app.tree_labels()
+        assert "助企服务  1 item" in labels
+        assert "民生保障  4 items" in labels
+        select(app, "县开发区全力做好企业项目融资服务保障")
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert notices(app)[-1] == "Not saved: the item is already at the edge of the issue"
+
+
+def test_every_error_key_raised_below_the_screen_has_both_languages():
+    import re
+
+    from bulletin_tui.tui.i18n import CATALOGUE
+
+    root = Path(__file__).parent.parent / "bulletin_tui"
+    keys: set[str] = set()
+    for path in root.rglob("*.py"):
+        if "tui" in path.relative_to(root).parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        keys |= {f"error_{key}" for key in re.findall(r'key="(\w+)"', text)}
+        model = r'ModelError\(\s*[^,]+,\s*f?"[^"]*",\s*"(\w+)"'
+        keys |= {f"reason_{key}" for key in re.findall(model, text)}
+    assert "error_item_gone" in keys
+    assert "reason_required" in keys
+    missing = sorted(key for key in keys if key not in CATALOGUE)
+    assert missing == []
+    for key in keys:
+        zh, en = CATALOGUE[key]
+        assert re.search("[\u4e00-\u9fff]", zh), key
+        assert not re.search("[a-z]{3,}", zh.replace("{", " {").split("{")[0]), key
+        assert en.isascii() or "“" in en, key
+
+
+def test_every_english_count_has_its_plural_forms():
+    from bulletin_tui.tui.i18n import CATALOGUE, t
+
+    for key, (_zh, en) in CATALOGUE.items():
+        if "{count}" in en and "{count} item" in en:
+            assert "|" in en, key
+    choose_language("en")
+    assert t("items_count", count=1) == "1 item"
+    assert t("items_count", count=2) == "2 items"
+    assert t("search_count", count=1) == "1 item found"
+    choose_language("zh")
+    assert t("items_count", count=1) == "1 条"
+
+
+# 9: copy an issue or a section; say when tmux may not pass the clipboard on ---------------
+
+
+async def test_c_copies_the_issue_or_the_section_in_circulation_form(sample, tmp_path, monkeypatch):
+    from bulletin_tui.plaintext import export
+
+    monkeypatch.delenv("TMUX", raising=False)
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select_issue(app)
+        await pilot.press("c")
+        assert app.clipboard == export(app.listing.issues[0].issue, "text")
+        assert notices(app)[-1] == "已复制整期“2024年第5期 工作动态”"
+        tree = app.query_one(IssueTree)
+        section = next(n for n in tree._all_nodes() if getattr(n.data, "name", None) == "安全生产")
+        tree.move_cursor(section)
+        await pilot.press("c")
+        copied = app.clipboard
+        assert copied.startswith("【安全生产】\n\n县交通运输局")
+        assert "（司寨乡）" in copied
+        assert "县城市管理局" not in copied
+        assert notices(app)[-1] == "已复制栏目“安全生产”（2 条）"
+
+
+async def test_inside_tmux_the_copy_message_says_what_tmux_needs(sample, tmp_path, monkeypatch):
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("c")
+        assert "set-clipboard" in notices(app)[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -20,15 +21,15 @@ from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
 from bulletin_tui.atomic import write_atomic
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.drafts import default_folder as default_drafts_folder
-from bulletin_tui.errors import BulletinError, IssueFileError
+from bulletin_tui.errors import IssueFileError
 from bulletin_tui.index import Index
 from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
-from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.search import Hit, search
 from bulletin_tui.settings import Settings, load_settings
 from bulletin_tui.tui import render
-from bulletin_tui.tui.composing import Composer
+from bulletin_tui.tui.composing import Composer, circulation_item, circulation_section
+from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
@@ -213,9 +214,8 @@ class BulletinApp(Composer, App[None]):
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            what = str(error) if isinstance(error, (BulletinError, OSError)) else repr(error)
-            self.notify(t("load_failed", error=what), severity="error", timeout=8)
+            what = describe(event.worker.error)
+            self.notify(t("load_failed", error=what), severity="error", timeout=8, markup=False)
 
     # reading --------------------------------------------------------------------------
 
@@ -274,13 +274,24 @@ class BulletinApp(Composer, App[None]):
         self._go_to_hit()
 
     def action_copy_item(self) -> None:
-        """Copy the selected item in its circulation form."""
-        item = self.query_one(IssueTree).cursor_node
-        if item is None or not isinstance(item.data, Item):
+        """Copy the selected item, section or whole issue in its circulation form."""
+        node = self.query_one(IssueTree).cursor_node
+        data = node.data if node is not None else None
+        if isinstance(data, Item):
+            text, message = circulation_item(data), t("copied", title=data.title)
+        elif isinstance(data, Section):
+            text = circulation_section(data)
+            message = t("copied_section", name=data.name or t("unnamed_section"),
+                        count=len(data.items))  # fmt: skip
+        elif isinstance(data, IssueFile):
+            text, message = export(data.issue, "text"), t("copied_issue", label=issue_label(data))
+        else:
             self.notify(t("nothing_to_copy"), severity="warning")
             return
-        self.copy_to_clipboard("\n".join(item_lines(item.data, None, run_in=False)) + "\n")
-        self.notify(t("copied", title=item.data.title), markup=False)
+        self.copy_to_clipboard(text)
+        if os.environ.get("TMUX"):  # tmux passes OSC 52 on only with set-clipboard on
+            message += t("copy_tmux")
+        self.notify(message, markup=False)
 
     def action_export(self) -> None:
         """Ask how to export the selected issue, then write it."""
@@ -322,7 +333,8 @@ class BulletinApp(Composer, App[None]):
         """The statistics screen; an item chosen there opens in the reader."""
         settings, problem = load_settings(self.archive.root)
         if problem is not None:
-            self.notify(t("settings_problem", error=problem), severity="warning", markup=False)
+            message = t("settings_problem", error=describe(problem))
+            self.notify(message, severity="warning", markup=False)
         self.open_stats(settings)
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)

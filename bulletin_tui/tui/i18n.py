@@ -26,7 +26,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This file is never written to. Fix it and save; the tree updates by itself.",
     ),
     "line": ("第 {line} 行", "line {line}"),
-    "items_count": ("{count} 条", "{count} items"),
+    "items_count": ("{count} 条", "{count} item|{count} items"),
     "unnamed_section": ("（未分栏目）", "(no section)"),
     "undated": ("未注日期", "undated"),
     "reloaded": (
@@ -43,7 +43,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key_switch": ("切换窗格", "Switch pane"),
     "key_help": ("帮助", "Help"),
     "key_palette": ("命令面板", "Commands"),
-    "key_copy": ("复制本条", "Copy item"),
+    "key_copy": ("复制", "Copy"),
     "key_export": ("导出本期", "Export issue"),
     "key_quit": ("退出", "Quit"),
     "key_mouse": ("鼠标", "mouse"),
@@ -201,7 +201,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Words to find, separated by spaces; enter searches",
     ),
     "search_snippet": ("摘要", "Snippet"),
-    "search_count": ("找到 {count} 条", "{count} items found"),
+    "search_count": ("找到 {count} 条", "{count} item found|{count} items found"),
     "search_more": (
         "只列出最新的 {count} 条；加一个词可以缩小范围",
         "the newest {count} shown; add a term to narrow the search",
@@ -246,6 +246,13 @@ def choose_language(language: str | None = None) -> str:
 
 
 def t(key: str, **values: object) -> str:
-    """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in."""
+    """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in.
+
+    A string with a ``{count}`` may give its forms as ``one|other`` (English ``1 item`` /
+    ``2 items``); the form is chosen by ``count``. Chinese needs one form.
+    """
     text = CATALOGUE[key][LANGUAGES.index(_language)]
+    if "|" in text and "count" in values:
+        one, other = text.split("|", 1)
+        text = one if values["count"] == 1 else other
     return text.format(**values) if values else text

@@ -28,6 +28,7 @@ from bulletin_tui.drafts import Drafts
 from bulletin_tui.errors import ModelError
 from bulletin_tui.model import Item, is_control, split_paragraphs
 from bulletin_tui.plaintext.layout import join_lines
+from bulletin_tui.tui.explain import reason
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.styles import form_css
@@ -221,7 +222,7 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
                         values["author"])  # fmt: skip
         except ModelError as error:
             field = {"body paragraph": "body"}.get(" ".join(error.field.split()[:2]), error.field)
-            return {field if field in FIELDS else "title": error.reason}, None
+            return {field if field in FIELDS else "title": reason(error)}, None
         return {}, item
 
     def action_save(self) -> None:
