@@ -245,6 +245,11 @@ def choose_language(language: str | None = None) -> str:
     return _language
 
 
+def language() -> str:
+    """The screen's language: ``zh`` or ``en``."""
+    return _language
+
+
 def t(key: str, **values: object) -> str:
     """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in.
 

@@ -43,6 +43,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "；在 tmux 中须开启 set-clipboard 才能传到系统剪贴板",
         "; inside tmux the system clipboard needs set-clipboard on",
     ),
+    # the statistics screen's exports
+    "stats_export_csv": ("导出 CSV", "Export CSV"),
+    "stats_export_xlsx": ("导出 Excel", "Export Excel"),
     # the errors of the lower layers, said in the screen's language
     "error_item_gone": (
         "条目“{title}”{section}已不在文件中",

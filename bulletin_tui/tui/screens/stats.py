@@ -3,6 +3,9 @@ to a key's items and open one in the reader."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -11,6 +14,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select
 
+from bulletin_tui import stats_export
+from bulletin_tui.atomic import write_atomic
 from bulletin_tui.cjk import display_width
 from bulletin_tui.plaintext import parse_date
 from bulletin_tui.settings import Settings
@@ -24,7 +29,9 @@ from bulletin_tui.stats import (
     ranked,
     ranking,
 )
-from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.explain import describe
+from bulletin_tui.tui.i18n import language, t
+from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.widgets.issue_tree import ItemTarget, issue_label
 
 
@@ -54,7 +61,11 @@ class StatsScreen(Screen[ItemTarget | None]):
     }
     """
 
-    BINDINGS = [Binding("escape", "back", t("stats_back"))]
+    BINDINGS = [
+        Binding("escape", "back", t("stats_back")),
+        Binding("c", "export('csv')", t("stats_export_csv")),
+        Binding("x", "export('xlsx')", t("stats_export_xlsx")),
+    ]
 
     def __init__(self, entries: list[Entry], settings: Settings) -> None:
         super().__init__()
@@ -196,6 +207,35 @@ class StatsScreen(Screen[ItemTarget | None]):
             self._draw_ranking()
         else:
             self.dismiss(None)
+
+    # exporting -------------------------------------------------------------------------
+
+    def action_export(self, kind: str) -> None:
+        """Write the ranking as shown (grouping, range, series) to the current folder, as
+        CSV for Excel or as a workbook; say where. An existing file is asked about."""
+        names = stats_export.titles(language(), self.by)
+        tables = {"": self.rows}
+        stem = f"{t('cmd_stats')}-{t(f'stats_by_{self.by}')}-{dt.date.today():%Y%m%d}"
+        target = (Path.cwd() / f"{stem}.{kind}").resolve()
+
+        def write(yes: bool = True) -> None:
+            if not yes:
+                return
+            try:
+                if kind == "csv":
+                    write_atomic(target, stats_export.csv_bytes(tables, names))
+                else:
+                    stats_export.write_xlsx(target, tables, names)
+            except OSError as error:
+                self.notify(t("export_failed", error=describe(error)), severity="error",
+                            markup=False)  # fmt: skip
+                return
+            self.notify(t("export_done", path=target), markup=False)
+
+        if target.exists():
+            self.app.push_screen(ConfirmScreen(t("confirm_replace", path=target)), write)
+        else:
+            write()
 
     @property
     def ranking_text(self) -> list[list[str]]:
