@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bulletin_tui.archive import Archive
+from bulletin_tui.cjk import display_width
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.edits import MoveItem
 from bulletin_tui.plaintext import format_distribution
@@ -505,3 +506,25 @@ async def test_inside_tmux_the_copy_message_says_what_tmux_needs(sample, tmp_pat
         await started(app, pilot)
         await pilot.press("c")
         assert "set-clipboard" in notices(app)[-1]
+
+
+# 13: the search snippet is centred on the match and in sight --------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_every_result_shows_its_match_on_screen(sample, tmp_path, size):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"安全", "enter")
+        await app.workers.wait_for_complete()
+        for _ in range(3):
+            await pilot.pause()
+        table = app.screen.query_one("#hits")
+        lines = [line for line in drawn(table) if "2024年第5期" in line]
+        assert len(lines) == 4
+        city = next(line for line in lines if "县城市管理局" in line)  # 安全 only in its body
+        assert "公共安全隐患" in city
+        assert all(line.count("安全") >= 1 for line in lines)
+        assert all(display_width(line.rstrip()) <= size[0] for line in lines)
