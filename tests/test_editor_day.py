@@ -528,3 +528,39 @@ async def test_every_result_shows_its_match_on_screen(sample, tmp_path, size):
         assert "公共安全隐患" in city
         assert all(line.count("安全") >= 1 for line in lines)
         assert all(display_width(line.rstrip()) <= size[0] for line in lines)
+
+
+# 14: the command palette in the screen's language, with every action ------------------------
+
+
+async def test_the_palette_offers_every_action_in_chinese(sample, tmp_path):
+    from bulletin_tui.tui.screens.help import KEYS
+
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for english in ("Keys", "Maximize", "Screenshot", "Theme", "Quit"):
+            assert english not in titles
+        for wanted in ("新增条目", "新建一期", "搜索", "信息采用统计", "导出本期", "撤销上一次修改",
+                       "修改本条或报头", "删除本条或整期", "复制（传阅格式）", "按键说明", "退出",
+                       "配色", "截屏", "转到：2024年第5期 工作动态"):  # fmt: skip
+            assert wanted in titles, wanted
+        # every key of the help screen but moving about has its command
+        actions = {"key_add", "help_edit", "help_delete", "key_move", "key_new_issue", "key_undo",
+                   "key_search", "key_step", "key_stats", "key_export", "help_copy", "key_help",
+                   "key_quit"}  # fmt: skip
+        movement = {"key_down", "key_up", "key_top", "key_bottom", "key_toggle", "key_switch",
+                    "key_palette"}  # fmt: skip
+        assert {what for _, what in KEYS} == actions | movement
+        footer = screen_lines(app)[-1]
+        assert "命令面板" in footer
+        assert "palette" not in footer
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert "搜索命令" in "\n".join(screen_lines(app))
+        await pilot.press(*"新建一期")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, IssueForm)

@@ -6,6 +6,7 @@ import asyncio
 import os
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
 from bulletin_tui.search import Hit, search
 from bulletin_tui.settings import Settings, load_settings
-from bulletin_tui.tui import render
+from bulletin_tui.tui import palette, render
 from bulletin_tui.tui.composing import Composer, circulation_item, circulation_section
 from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
@@ -86,6 +87,10 @@ class BulletinApp(Composer, App[None]):
         self.bind("u", "undo", description=t("key_undo"), show=False)
         self.bind("slash", "search", description=t("key_search"), key_display="/")
         self.bind("n", "step_result(1)", description=t("key_next"), show=False)
+        # Textual binds ctrl+p itself, described in English: say it in the screen's language
+        palette_keys = self._bindings.key_to_bindings.get(self.COMMAND_PALETTE_BINDING, [])
+        for number, binding in enumerate(palette_keys):
+            palette_keys[number] = replace(binding, description=t("key_palette"))
         self.bind("N", "step_result(-1)", description=t("key_previous"), show=False)
 
     def compose(self) -> ComposeResult:
@@ -353,15 +358,10 @@ class BulletinApp(Composer, App[None]):
         tree.focus()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand(t("cmd_stats"), t("cmd_stats_help"), self.action_stats)
-        yield SystemCommand(t("cmd_help"), t("cmd_help_help"), self.action_help)
-        yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.action_export)
-        for issue_file in self.listing.issues:
-            label = issue_label(issue_file)
-            yield SystemCommand(
-                t("cmd_goto", label=label), t("cmd_goto_help"), partial(self.go_to, issue_file.path)
-            )
+        yield from palette.commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        palette.open_palette(self)
 
     def go_to(self, path: Path) -> None:
         """Open the issue stored at ``path`` and select it."""

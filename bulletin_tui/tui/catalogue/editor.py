@@ -46,6 +46,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the statistics screen's exports
     "stats_export_csv": ("导出 CSV", "Export CSV"),
     "stats_export_xlsx": ("导出 Excel", "Export Excel"),
+    # the command palette
+    "palette_placeholder": ("搜索命令……", "Search for commands…"),
+    "theme_placeholder": ("搜索配色……", "Search for themes…"),
+    "cmd_new_item": ("新增条目", "New item"),
+    "cmd_edit": ("修改本条或报头", "Edit the item or the issue's header"),
+    "cmd_delete": ("删除本条或整期", "Delete the item or the issue"),
+    "cmd_move_up": ("条目上移", "Move the item up"),
+    "cmd_move_down": ("条目下移", "Move the item down"),
+    "cmd_new_issue": ("新建一期", "New issue"),
+    "cmd_new_issue_help": (
+        "期号、编发单位、份数和发送范围取自本刊最新一期",
+        "Number, office, copies and distribution from the newest of the series",
+    ),
+    "cmd_undo": ("撤销上一次修改", "Undo the last change"),
+    "cmd_search": ("搜索", "Search"),
+    "cmd_next": ("下一个搜索结果", "Next search result"),
+    "cmd_previous": ("上一个搜索结果", "Previous search result"),
+    "cmd_copy": ("复制（传阅格式）", "Copy (circulation form)"),
+    "cmd_theme": ("配色", "Theme"),
+    "cmd_theme_help": ("换一种界面配色", "Change the colours of the screen"),
+    "cmd_maximize": ("放大当前窗格", "Maximize the pane"),
+    "cmd_maximize_help": ("让有焦点的窗格占满屏幕", "Let the focused pane fill the screen"),
+    "cmd_minimize": ("还原窗格", "Restore the pane"),
+    "cmd_minimize_help": ("窗格恢复原来的大小", "Give the pane its usual size again"),
+    "cmd_screenshot": ("截屏", "Screenshot"),
+    "cmd_screenshot_help": ("把当前画面存为 SVG 图片", "Save the screen as an SVG picture"),
+    "cmd_quit": ("退出", "Quit"),
     # the errors of the lower layers, said in the screen's language
     "error_item_gone": (
         "条目“{title}”{section}已不在文件中",
