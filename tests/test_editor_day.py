@@ -564,3 +564,16 @@ async def test_the_palette_offers_every_action_in_chinese(sample, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, IssueForm)
+
+
+async def test_the_statistics_screen_shows_its_own_keys_not_the_reader_s(sample, tmp_path):
+    app = make_app(sample.parent, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_statistics(app, pilot)
+        footer = screen_lines(app)[-1]
+        assert "返回" in footer
+        assert "导出 CSV" in footer
+        assert "新增条目" not in footer
+        await pilot.press("a", "e", "d")
+        await pilot.pause()
+        assert app.screen is screen

@@ -50,6 +50,11 @@ from bulletin_tui.tui.widgets.reader import Reader
 Signature = frozenset[tuple[str, tuple[int, int]]]
 
 
+#: Actions that act on the tree's selection: offered on the reader's screen only.
+READER_ACTIONS = frozenset({"copy_item", "export", "stats", "new_item", "edit_item", "delete_item",
+                           "move_item", "new_issue", "undo", "search", "step_result"})  # fmt: skip
+
+
 class BulletinApp(Composer, App[None]):
     """Read and compose an archive of bulletin issues."""
 
@@ -356,6 +361,11 @@ class BulletinApp(Composer, App[None]):
         tree = self.query_one(IssueTree)
         tree.select(target.keys)
         tree.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reader's actions belong to the reader: on the statistics or search screen
+        they are neither shown in the footer nor run."""
+        return action not in READER_ACTIONS or self.screen is self.screen_stack[0]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from palette.commands(self, screen)
