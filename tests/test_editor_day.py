@@ -376,6 +376,7 @@ async def test_d_on_an_issue_names_it_deletes_it_and_u_brings_it_back(sample, tm
         await pilot.pause()
         assert not sample.exists()
         assert app.tree_labels() == []
+        assert "还没有期刊" in app.reader_text
         await pilot.press("u")
         await pilot.pause()
         assert sample.read_bytes() == original

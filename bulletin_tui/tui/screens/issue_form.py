@@ -138,6 +138,7 @@ class IssueForm(ModalScreen[Issue | None]):
         yield Footer()  # the form's own keys, not the reader's
 
     def on_mount(self) -> None:
+        self.query_one("#number-note").display = False
         if self.editing is None:
             self.prefill()
         else:
@@ -185,7 +186,9 @@ class IssueForm(ModalScreen[Issue | None]):
                 note = t("issue_number_follows", year=date.year, number=number - 1)
             else:
                 note = t("issue_number_restarts", year=date.year, latest=latest)
-        self.query_one("#number-note", Static).update(note)
+        shown = self.query_one("#number-note", Static)
+        shown.update(note)
+        shown.display = bool(note)
 
     @on(Input.Submitted, "#series")
     @on(Input.Blurred, "#series")
