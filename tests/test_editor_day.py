@@ -578,3 +578,23 @@ async def test_the_statistics_screen_shows_its_own_keys_not_the_reader_s(sample,
         await pilot.press("a", "e", "d")
         await pilot.pause()
         assert app.screen is screen
+
+
+# 16: the reader on an archive given as "." --------------------------------------------------
+
+
+async def test_the_reader_reads_and_writes_an_archive_given_as_dot(sample, tmp_path, monkeypatch):
+    from bulletin_tui.edits import RemoveItem
+
+    monkeypatch.chdir(sample.parent)
+    app = BulletinApp(Archive(Path(".")), watch_interval=0.05, drafts=Drafts(tmp_path / "d"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        assert app.tree_labels()[0] == "2024年第5期 工作动态"
+        assert app.save_edit(
+            app.listing.issues[0], RemoveItem("安全生产", "司寨乡扎实推动安全生产工作走深走实")
+        )
+        for _ in range(5):
+            await pilot.pause(0.05)
+        assert not any("已在磁盘上更改" in message for message in notices(app))
+    assert "司寨乡扎实推动" not in sample.read_text(encoding="utf-8")
