@@ -46,6 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the statistics screen's exports
     "stats_export_csv": ("导出 CSV", "Export CSV"),
     "stats_export_xlsx": ("导出 Excel", "Export Excel"),
+    "stats_file": ("信息采用统计-{by}-{date}", "adoption-by-{by}-{date}"),
     # the command palette
     "palette_placeholder": ("搜索命令……", "Search for commands…"),
     "theme_placeholder": ("搜索配色……", "Search for themes…"),

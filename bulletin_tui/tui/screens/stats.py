@@ -215,7 +215,9 @@ class StatsScreen(Screen[ItemTarget | None]):
         CSV for Excel or as a workbook; say where. An existing file is asked about."""
         names = stats_export.titles(language(), self.by)
         tables = {"": self.rows}
-        stem = f"{t('cmd_stats')}-{t(f'stats_by_{self.by}')}-{dt.date.today():%Y%m%d}"
+        stem = t(
+            "stats_file", by=t(f"stats_by_{self.by}").lower(), date=f"{dt.date.today():%Y%m%d}"
+        )
         target = (Path.cwd() / f"{stem}.{kind}").resolve()
 
         def write(yes: bool = True) -> None:
