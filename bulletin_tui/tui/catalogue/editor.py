@@ -24,15 +24,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "issue_deleted": ("已删除“{label}”；按 u 撤销", "Deleted “{label}”; u undoes it"),
     "select_item_or_issue": ("请先选中一条或一期", "Select an item or an issue first"),
-    "help_edit": ("修改本条；在一期上：修改报头", "Edit the item; on an issue: its header"),
-    "help_delete": (
-        "删除本条；在一期上：删除整期（先确认，可撤销）",
-        "Delete the item; on an issue: the whole issue (asks first; undoable)",
-    ),
+    "help_edit": ("修改本条，或一期的报头", "Edit the item, or the issue's header"),
+    "help_delete": ("删除本条或整期（先确认，可撤销）", "Delete item or whole issue (asks first)"),
     # copying
     "help_copy": (
         "复制本条、本栏目或整期（传阅格式）",
-        "Copy the item, section or whole issue (circulation form)",
+        "Copy item, section or issue as circulated",
     ),
     "copied_issue": ("已复制整期“{label}”", "Copied the whole issue “{label}”"),
     "copied_section": (
