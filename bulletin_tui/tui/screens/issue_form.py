@@ -220,7 +220,9 @@ class IssueForm(ModalScreen[Issue | None]):
             numbers[name] = int(value[name]) if value[name] else None
             if numbers[name] == 0:
                 errors[name] = t("issue_bad_number")
-        if numbers["number"] is None:
+        # required of a new issue (and of one that had it): without it the file is named
+        # 工作动态-2024.toml and the tree cannot say which issue it is
+        if numbers["number"] is None and (self.editing is None or self.editing.number):
             errors["number"] = t("form_required")
         date = parse_date(value["date"]) if value["date"] else None
         if value["date"] and date is None:
