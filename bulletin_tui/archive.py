@@ -215,7 +215,8 @@ class Archive:
                         found = entry.stat()
                     except OSError:  # a link to nothing, or a loop: read, it says which
                         found = entry.stat(follow_symlinks=False)
-                    yield entry.path, (found.st_size, found.st_mtime_ns)
+                    # Path() spells the name as every other Path does: ``./a.toml`` is ``a.toml``
+                    yield str(Path(entry.path)), (found.st_size, found.st_mtime_ns)
             folders += reversed(subfolders)
         self.unlisted = tuple(unlisted)
 
@@ -339,6 +340,19 @@ class Archive:
         data = text.encode("utf-8")
         check_and_write(path, data, based_on=base)
         return IssueFile(path, issue, data)
+
+    def remove(self, issue_file: IssueFile) -> bytes:
+        """Delete an issue's file and return its bytes (to restore it with :meth:`save`);
+        refuse if the file is no longer what was read."""
+        base = issue_file.base()
+        with folder_locked(issue_file.path, self.lock_wait):
+            if read_or_none(issue_file.path) != base:
+                raise SaveConflictError(
+                    issue_file.path,
+                    "was changed by another program since it was read; not deleted",
+                )
+            issue_file.path.unlink()
+        return base
 
     def save(self, path: Path, data: bytes, based_on: bytes | None) -> None:
         """Write ``data`` atomically; refuse if the file is no longer ``based_on``.

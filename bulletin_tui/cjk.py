@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
-from functools import lru_cache
+
+from rich.cells import cell_len
 
 from bulletin_tui.errors import BulletinError
 
 
-@lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
-    """Columns a character takes in a terminal: 2 for East Asian Wide/Fullwidth, 0 for marks."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    """Columns a character takes on screen, measured as Rich (and so Textual) draws it."""
+    return cell_len(char)
 
 
 def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (a CJK character is 2)."""
-    if text.isascii():
-        return len(text)
-    return sum(char_width(char) for char in text)
+    """Columns ``text`` takes on screen (a CJK character is 2).
+
+    The one measure is Rich's: the screen is drawn with it, so wrapping, padding and
+    cutting by it agree with what is drawn, also for emoji sequences, variation
+    selectors and marks, which a table of single characters gets wrong.
+    """
+    return cell_len(text)
 
 
 def pad(text: str, width: int) -> str:
@@ -152,6 +152,10 @@ _UNIT = re.compile(r"[A-Za-z0-9]+(?:[.,:/'’-][A-Za-z0-9]+)*%?|—+|…+|.", re
 # Spaces glue what surrounds them, except between two Latin words, where a reader joins
 # the lines with one space again.
 _SPACE = frozenset(" \u3000\u00a0")
+#: Emoji skin tones, drawn in one cell pair with the emoji before them; the joiner (ZWJ)
+#: makes one picture of the emoji on either side.
+_MODIFIERS = frozenset(chr(code) for code in range(0x1F3FB, 0x1F400))
+_ZWJ = "\u200d"
 
 
 def _clusters(text: str) -> list[str]:
@@ -173,12 +177,14 @@ def _clusters(text: str) -> list[str]:
             clusters[-1] += unit  # the break comes after the space; the reader restores it
             glue_next = False
             continue
-        attach = clusters and (glue_next or unit[0] in NO_LINE_START or unit[0] in _SPACE)
+        joined = glue_next or unit[0] in NO_LINE_START or unit[0] in _SPACE
+        # a mark, variation selector, skin tone or joined emoji belongs to what precedes it
+        attach = clusters and (joined or cell_len(unit) == 0 or unit[0] in _MODIFIERS)
         if attach:
             clusters[-1] += unit
         else:
             clusters.append(unit)
-        glue_next = unit[-1] in NO_LINE_END or unit[-1] in _SPACE
+        glue_next = unit[-1] in NO_LINE_END or unit[-1] in _SPACE or unit[-1] == _ZWJ
     return clusters
 
 
@@ -213,9 +219,7 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _cut(text: str, width: int) -> tuple[str, str]:
-    used = 0
-    for index, char in enumerate(text):
-        used += char_width(char)
-        if used > width:
-            return text[: max(1, index)], text[max(1, index) :]
+    for index in range(1, len(text) + 1):
+        if cell_len(text[:index]) > width:
+            return text[: max(1, index - 1)], text[max(1, index - 1) :]
     return text, ""

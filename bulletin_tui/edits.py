@@ -18,7 +18,10 @@ def _locate(issue: Issue, section: str, title: str) -> tuple[int, int]:
             if item.title == title:
                 return s, i
     shown = f"【{section}】" if section else ""
-    raise EditError(f"the item “{title}” {shown}is no longer in the file")
+    raise EditError(
+        f"the item “{title}” {shown}is no longer in the file", key="item_gone", title=title,
+        section=section,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class MoveItem:
         elif self.step > 0 and s + 1 < len(issue.sections):
             document.move_item(s, i, s + 1, 0)
         else:
-            raise EditError("the item is already at the edge of the issue")
+            raise EditError("the item is already at the edge of the issue", key="at_edge")
 
     def landing(self, issue: Issue) -> tuple[str, str]:
         """Where the item stands after the move: its section's name and its headline."""
@@ -91,4 +94,14 @@ class MoveItem:
         return self.section, self.title
 
 
-Edit = AddItem | ReplaceItem | RemoveItem | MoveItem
+@dataclass(frozen=True)
+class SetHeader:
+    """Make the header and distribution those of ``issue``; sections and items stay."""
+
+    issue: Issue
+
+    def apply(self, document: IssueDocument) -> None:
+        document.set_header(self.issue)
+
+
+Edit = AddItem | ReplaceItem | RemoveItem | MoveItem | SetHeader

@@ -6,14 +6,23 @@ from pathlib import Path
 
 
 class BulletinError(Exception):
-    """An error that the command line prints as one sentence, with exit status 1."""
+    """An error that the command line prints as one sentence, with exit status 1.
+
+    ``key`` and ``params``, where given, name the sentence for the screen's catalogue
+    (``error_<key>``), so that the screen says it in its own language.
+    """
+
+    def __init__(self, *args: object, key: str | None = None, **params: object) -> None:
+        super().__init__(*args)
+        self.key = key
+        self.params = params
 
 
 class ModelError(BulletinError, ValueError):
     """A value breaks an invariant of the model; ``field`` names the offending field."""
 
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
+    def __init__(self, field: str, reason: str, key: str | None = None, **params: object) -> None:
+        super().__init__(f"{field}: {reason}", key=key, **params)
         self.field = field
         self.reason = reason
 

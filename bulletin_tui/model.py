@@ -41,12 +41,13 @@ def check_line(name: str, value: object, *, required: bool = False) -> None:
     if not isinstance(value, str):
         raise ModelError(name, f"must be text, not {type(value).__name__}")
     if required and not value.strip():
-        raise ModelError(name, "is required")
+        raise ModelError(name, "is required", "required")
     if bad := _NOT_IN_LINE.search(value):
         char = bad.group()
         if char in LINE_BREAKS:
-            raise ModelError(name, "must be a single line (it has a line break)")
-        raise ModelError(name, f"has a control character ({_describe(char)})")
+            raise ModelError(name, "must be a single line (it has a line break)", "line_break")
+        raise ModelError(name, f"has a control character ({_describe(char)})", "control",
+                         char=_describe(char))  # fmt: skip
 
 
 def check_paragraph(name: str, value: object) -> None:
@@ -54,12 +55,15 @@ def check_paragraph(name: str, value: object) -> None:
     if not isinstance(value, str):
         raise ModelError(name, f"must be text, not {type(value).__name__}")
     if not value.strip():
-        raise ModelError(name, "is empty")
+        raise ModelError(name, "is empty", "required")
     if bad := _NOT_IN_PARAGRAPH.search(value):
         char = bad.group()
         if char in LINE_BREAKS:
-            raise ModelError(name, "must be one line (paragraphs are separated by a blank line)")
-        raise ModelError(name, f"has a control character ({_describe(char)})")
+            raise ModelError(
+                name, "must be one line (paragraphs are separated by a blank line)", "line_break"
+            )
+        raise ModelError(name, f"has a control character ({_describe(char)})", "control",
+                         char=_describe(char))  # fmt: skip
 
 
 #: The largest issue number (第N期, numbered per year), running total (总第N期) and print
@@ -77,7 +81,8 @@ def _check_count(name: str, value: object, most: int) -> None:
         raise ModelError(name, f"must be a whole number, not {type(value).__name__}")
     if not 1 <= value <= most:
         shown = f"{value:,}" if abs(value) < 10**30 else "a number that long"
-        raise ModelError(name, f"must be from 1 to {most:,}, not {shown}")
+        raise ModelError(name, f"must be from 1 to {most:,}, not {shown}", "out_of_range",
+                         most=f"{most:,}", value=shown)  # fmt: skip
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -105,11 +110,13 @@ class Item:
         check_line("source", self.source)
         check_line("author", self.author)
         if self.author.strip() and not self.source.strip():
-            raise ModelError("author", "needs a source (the unit the person belongs to)")
+            raise ModelError(
+                "author", "needs a source (the unit the person belongs to)", "author_without_source"
+            )
         if isinstance(self.body, str) or not isinstance(self.body, tuple):
             raise ModelError("body", "must be a tuple of paragraphs")
         if not self.body:
-            raise ModelError("body", "is required")
+            raise ModelError("body", "is required", "required")
         for number, paragraph in enumerate(self.body, 1):
             check_paragraph(f"body paragraph {number}", paragraph)
 
@@ -184,7 +191,8 @@ class Issue:
         for section in self.sections:
             if section.name in seen:
                 shown = f"“{section.name}”" if section.name else "without a name"
-                raise ModelError("sections", f"there are two sections {shown}")
+                raise ModelError("sections", f"there are two sections {shown}", "two_sections",
+                                 name=section.name)  # fmt: skip
             seen.add(section.name)
 
     @property

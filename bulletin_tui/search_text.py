@@ -63,3 +63,30 @@ def snippet(text: str, terms: list[str], width: int = 24) -> tuple[str, list[tup
     shift = len(prefix) - start
     inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
     return piece.replace("\n", " "), inside
+
+
+def window(
+    text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]], width: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """The part of ``text`` that fits ``width`` display columns with the first match in the
+    middle (``…`` where it is cut), and the matches' spans inside it."""
+    from bulletin_tui.cjk import display_width
+
+    if display_width(text) <= width:
+        return text, list(spans)
+    first_start, first_end = spans[0] if spans else (0, 0)
+    room = max(1, width - 2)  # an ellipsis may stand at either end
+    start = first_start
+    left = max(0, (room - display_width(text[first_start:first_end])) // 2)
+    while start > 0 and display_width(text[start - 1 : first_start]) <= left:
+        start -= 1
+    end = start
+    while end < len(text) and display_width(text[start : end + 1]) <= room:
+        end += 1
+    while start > 0 and display_width(text[start - 1 : end]) <= room:  # the end came first
+        start -= 1
+    prefix = "…" if start > 0 and not text[start:].startswith("…") else ""
+    suffix = "…" if end < len(text) and not text[:end].endswith("…") else ""
+    shift = len(prefix) - start
+    inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return prefix + text[start:end] + suffix, inside

@@ -4,7 +4,8 @@ Edits go through the tomlkit document of the file as it was read, so comments, k
 order and keys this program does not know survive byte for byte outside the edited part.
 
 tomlkit keeps the blank lines and comments that stand *above* a table header at the end
-of the *previous* table, so moving or deleting a table would carry them off. On loading,
+of the *previous* table (or, above a table's first sub-table, before the sub-table's key
+in the parent), so moving or deleting a table would carry them off. On loading,
 :class:`IssueDocument` hands that trailing trivia to the next table (as the text before
 its header); a table then owns the comments above it and moves with them. Rendering is
 unchanged by this; it only changes what an edit takes along.
@@ -19,7 +20,7 @@ from typing import Any
 
 import tomlkit
 from tomlkit.container import Container
-from tomlkit.items import AoT, String, StringType, Table, Trivia
+from tomlkit.items import AoT, Null, String, StringType, Table, Trivia
 
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.model import Distribution, Issue, Item, is_control
@@ -73,11 +74,21 @@ def _new_table(data: dict[str, Any]) -> Table:
 
 
 def _trailing(table: Table) -> list[Any]:
-    """Pop the key-less entries (blank lines, comments) at the end of a table's body."""
+    """Pop the key-less entries (blank lines, comments) at the end of a table's own keys:
+    at the end of its body, or just before its first sub-table (``[[section.item]]``),
+    which is the next header the file shows."""
     body = table.value.body
-    taken: list[Any] = []
-    while body and body[-1][0] is None:
-        taken.insert(0, body.pop()[1])
+    end = next(
+        (n for n, (_key, value) in enumerate(body) if isinstance(value, (Table, AoT))), len(body)
+    )
+    start = end
+    while start > 0 and body[start - 1][0] is None:
+        start -= 1
+    taken = [value for _key, value in body[start:end]]
+    if end == len(body):
+        del body[start:end]
+    else:  # keyed entries follow: blank them as tomlkit does, so its index stays right
+        body[start:end] = [(None, Null())] * (end - start)
     return taken
 
 
@@ -165,13 +176,13 @@ class IssueDocument:
     def _section(self, index: int) -> Table:
         sections = self._doc.get("section", [])
         if not 0 <= index < len(sections):
-            raise EditError(f"there is no section {index + 1}")
+            raise EditError(f"there is no section {index + 1}", key="no_section", number=index + 1)
         return sections[index]
 
     def add_section(self, name: str, index: int | None = None, extra: dict | None = None) -> int:
         """Add an empty section (at the end, or before ``index``); return its index."""
         if self._section_index(name) is not None:
-            raise EditError(f"there is already a section “{name}”")
+            raise EditError(f"there is already a section “{name}”", key="section_exists", name=name)
         sections = self._sections()
         position = len(sections) if index is None else index
         sections.insert(position, _new_table({"name": name, **(extra or {})}))
@@ -185,7 +196,7 @@ class IssueDocument:
         """Give section ``index`` a new name."""
         existing = self._section_index(name)
         if existing is not None and existing != index:
-            raise EditError(f"there is already a section “{name}”")
+            raise EditError(f"there is already a section “{name}”", key="section_exists", name=name)
         self._section(index)["name"] = name
         self._section_names = None
 
@@ -217,7 +228,12 @@ class IssueDocument:
     def _item(self, section: int, index: int) -> Table:
         items = self._items(section)
         if not 0 <= index < len(items):
-            raise EditError(f"section {section + 1} has no item {index + 1}")
+            raise EditError(
+                f"section {section + 1} has no item {index + 1}",
+                key="no_item",
+                section=section + 1,
+                number=index + 1,
+            )
         return items[index]
 
     def add_item(self, section_name: str, item: Item, index: int | None = None) -> tuple[int, int]:

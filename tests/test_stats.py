@@ -126,10 +126,11 @@ def run(*args: str):
 def test_cli_json_csv_and_classes(archive):
     data = json.loads(run("stats", "--archive", str(archive.root), "--json").stdout)
     assert data[0] == {"key": "开发区", "items": 3, "score": 5}
-    table = run("stats", "--archive", str(archive.root), "--csv", "--by", "series").stdout
-    assert list(csv.DictReader(io.StringIO(table))) == [
-        {"rank": "1", "key": "政务信息", "items": "3", "score": "9"},
-        {"rank": "2", "key": "工作动态", "items": "5", "score": "5"},
+    table = run("stats", "--archive", str(archive.root), "--csv", "--by", "series", "--lang", "en")
+    assert list(csv.DictReader(io.StringIO(table.stdout_bytes.decode("utf-8-sig")))) == [
+        {"Rank": "1", "Series": "政务信息", "Items": "3", "Score": "9"},
+        {"Rank": "2", "Series": "工作动态", "Items": "5", "Score": "5"},
+        {"Rank": "", "Series": "Total", "Items": "8", "Score": "14"},
     ]
     classes = json.loads(run("stats", "--archive", str(archive.root), "--classes", "--json").stdout)
     assert [row["key"] for row in classes["township"]] == ["东屯镇", "司寨乡", "潭龙街道"]

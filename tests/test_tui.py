@@ -243,7 +243,7 @@ async def test_english_labels(archive):
     app = BulletinApp(archive, watch_interval=0)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
-        assert "助企服务  1 items" in app.tree_labels()
+        assert "助企服务  1 item" in app.tree_labels()
         assert "Broken files" in app.tree_labels()
 
 

@@ -10,6 +10,7 @@ import click
 
 from bulletin_tui.cli.common import (
     DATE,
+    LANG,
     archive_option,
     open_archive,
     print_json,
@@ -27,7 +28,26 @@ from bulletin_tui.cli.common import (
 @click.option("--classes", is_flag=True, help="With --by source: townships apart from departments.")
 @click.option("--suggest-aliases", is_flag=True, help="List unit names that look like one unit.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
+@click.option(
+    "--csv",
+    "as_csv",
+    is_flag=True,
+    help="Print CSV for spreadsheets: a header row, the ranking, a totals row.",
+)
+@click.option(
+    "--encoding",
+    type=click.Choice(["utf-8", "gb18030"]),
+    default="utf-8",
+    show_default=True,
+    help="Of --csv: UTF-8 with a byte order mark (which Excel needs), or GB18030.",
+)
+@click.option(
+    "--xlsx",
+    "xlsx_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write an Excel workbook to this file (one sheet per class with --classes).",
+)
+@LANG
 def stats_command(
     archive_dir: Path | None,
     by: str,
@@ -38,14 +58,17 @@ def stats_command(
     suggest_aliases: bool,
     as_json: bool,
     as_csv: bool,
+    encoding: str,
+    xlsx_path: Path | None,
+    lang: str | None,
 ) -> None:
     """Adopted items and score per unit, section, month or series (信息采用统计)."""
     from bulletin_tui import stats
     from bulletin_tui.settings import load_settings
     from bulletin_tui.visible import visible
 
-    if as_json and as_csv:
-        raise click.UsageError("choose one of --json and --csv")
+    if sum((as_json, as_csv, xlsx_path is not None)) > 1:
+        raise click.UsageError("choose one of --json, --csv and --xlsx")
     if classes and by != "source":
         raise click.UsageError("--classes goes with --by source")
     from bulletin_tui.index import Index
@@ -77,8 +100,16 @@ def stats_command(
     if as_json:
         data = {k: [r.as_dict() for r in rows] for k, rows in tables.items()}
         print_json(data if classes else data[""])
-    elif as_csv:
-        _print_csv(tables, classes)
+    elif as_csv or xlsx_path is not None:
+        from bulletin_tui import stats_export
+
+        names = stats_export.titles(_language(lang), by)
+        if xlsx_path is not None:
+            stats_export.write_xlsx(xlsx_path, tables, names)
+            click.echo(xlsx_path)
+        else:
+            # bytes: click writes them as they are (the BOM, or GB18030)
+            click.echo(stats_export.csv_bytes(tables, names, encoding=encoding), nl=False)
     else:
         _print_tables(tables, by)
 
@@ -98,21 +129,13 @@ def _print_aliases(pairs: list[tuple[str, str]], as_json: bool) -> None:
         click.echo(visible(f'"{name}" = "{target}"'))
 
 
-def _print_csv(tables: dict[str, list[Any]], classes: bool) -> None:
-    import csv
-    import io
+def _language(option: str | None) -> str:
+    """``--lang`` here or on the group, else $BULLETIN_LANG, else Chinese."""
+    import os
 
-    from bulletin_tui.stats import ranked
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow((["class"] if classes else []) + ["rank", "key", "items", "score"])
-    for kind, rows in tables.items():
-        for rank, row in ranked(rows):
-            values = row.as_dict()
-            writer.writerow(([kind] if classes else []) + [rank, values["key"], values["items"],
-                                                            values["score"]])  # fmt: skip
-    click.echo(out.getvalue(), nl=False)
+    chosen = option or (click.get_current_context().obj or {}).get("lang")
+    chosen = (chosen or os.environ.get("BULLETIN_LANG") or "zh").lower()[:2]
+    return chosen if chosen in ("zh", "en") else "zh"
 
 
 _CLASS_TITLES = {"": "", "township": "乡镇（街道）", "department": "县直部门"}

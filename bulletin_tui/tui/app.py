@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -24,11 +26,11 @@ from bulletin_tui.errors import BulletinError, IssueFileError
 from bulletin_tui.index import Index
 from bulletin_tui.model import Item, Section
 from bulletin_tui.plaintext import encode, export
-from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.search import Hit, search
 from bulletin_tui.settings import LintSettings, Settings, load_lint_settings, load_settings
-from bulletin_tui.tui import render
-from bulletin_tui.tui.composing import Composer
+from bulletin_tui.tui import palette, render
+from bulletin_tui.tui.composing import Composer, circulation_item, circulation_section
+from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.proofreading import Proofreader
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
@@ -47,6 +49,12 @@ from bulletin_tui.tui.widgets.reader import Reader
 
 #: Every file's path, size and modification time: what "changed on disk" compares.
 Signature = frozenset[tuple[str, tuple[int, int]]]
+
+
+#: Actions that act on the tree's selection: offered on the reader's screen only.
+READER_ACTIONS = frozenset({"copy_item", "export", "stats", "new_item", "edit_item", "delete_item",
+                           "move_item", "new_issue", "undo", "search", "step_result",
+                           "proofread"})  # fmt: skip
 
 
 class BulletinApp(Composer, Proofreader, App[None]):
@@ -73,7 +81,7 @@ class BulletinApp(Composer, Proofreader, App[None]):
         self._signature: Signature | None = None
         self.loaded = asyncio.Event()  # set once the first listing is on screen
         self.title = t("title")
-        self.sub_title = str(archive.root)
+        self.sub_title = str(archive.root.absolute())  # the full path: where it writes
         self.bind("q", "quit", description=t("key_quit"))
         self.bind("question_mark", "help", description=t("key_help"), key_display="?")
         self.bind("c", "copy_item", description=t("key_copy"))
@@ -89,6 +97,10 @@ class BulletinApp(Composer, Proofreader, App[None]):
         self.bind("slash", "search", description=t("key_search"), key_display="/")
         self.bind("v", "proofread", description=t("key_proofread"))
         self.bind("n", "step_result(1)", description=t("key_next"), show=False)
+        # Textual binds ctrl+p itself, described in English: say it in the screen's language
+        palette_keys = self._bindings.key_to_bindings.get(self.COMMAND_PALETTE_BINDING, [])
+        for number, binding in enumerate(palette_keys):
+            palette_keys[number] = replace(binding, description=t("key_palette"))
         self.bind("N", "step_result(-1)", description=t("key_previous"), show=False)
 
     def compose(self) -> ComposeResult:
@@ -218,9 +230,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            what = str(error) if isinstance(error, (BulletinError, OSError)) else repr(error)
-            self.notify(t("load_failed", error=what), severity="error", timeout=8)
+            what = describe(event.worker.error)
+            self.notify(t("load_failed", error=what), severity="error", timeout=8, markup=False)
 
     # reading --------------------------------------------------------------------------
 
@@ -281,13 +292,24 @@ class BulletinApp(Composer, Proofreader, App[None]):
         self._go_to_hit()
 
     def action_copy_item(self) -> None:
-        """Copy the selected item in its circulation form."""
-        item = self.query_one(IssueTree).cursor_node
-        if item is None or not isinstance(item.data, Item):
+        """Copy the selected item, section or whole issue in its circulation form."""
+        node = self.query_one(IssueTree).cursor_node
+        data = node.data if node is not None else None
+        if isinstance(data, Item):
+            text, message = circulation_item(data), t("copied", title=data.title)
+        elif isinstance(data, Section):
+            text = circulation_section(data)
+            message = t("copied_section", name=data.name or t("unnamed_section"),
+                        count=len(data.items))  # fmt: skip
+        elif isinstance(data, IssueFile):
+            text, message = export(data.issue, "text"), t("copied_issue", label=issue_label(data))
+        else:
             self.notify(t("nothing_to_copy"), severity="warning")
             return
-        self.copy_to_clipboard("\n".join(item_lines(item.data, None, run_in=False)) + "\n")
-        self.notify(t("copied", title=item.data.title), markup=False)
+        self.copy_to_clipboard(text)
+        if os.environ.get("TMUX"):  # tmux passes OSC 52 on only with set-clipboard on
+            message += t("copy_tmux")
+        self.notify(message, markup=False)
 
     def action_export(self) -> None:
         """Ask how to export the selected issue, then write it."""
@@ -329,7 +351,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
         """The statistics screen; an item chosen there opens in the reader."""
         settings, problem = load_settings(self.archive.root)
         if problem is not None:
-            self.notify(t("settings_problem", error=problem), severity="warning", markup=False)
+            message = t("settings_problem", error=describe(problem))
+            self.notify(message, severity="warning", markup=False)
         self.open_stats(settings)
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
@@ -347,16 +370,16 @@ class BulletinApp(Composer, Proofreader, App[None]):
         tree.select(target.keys)
         tree.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reader's actions belong to the reader: on the statistics or search screen
+        they are neither shown in the footer nor run."""
+        return action not in READER_ACTIONS or self.screen is self.screen_stack[0]
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand(t("cmd_stats"), t("cmd_stats_help"), self.action_stats)
-        yield SystemCommand(t("cmd_help"), t("cmd_help_help"), self.action_help)
-        yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.action_export)
-        for issue_file in self.listing.issues:
-            label = issue_label(issue_file)
-            yield SystemCommand(
-                t("cmd_goto", label=label), t("cmd_goto_help"), partial(self.go_to, issue_file.path)
-            )
+        yield from palette.commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        palette.open_palette(self)
 
     def go_to(self, path: Path) -> None:
         """Open the issue stored at ``path`` and select it."""

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bulletin_tui.archive import IssueFile, Listing, newest_first
-from bulletin_tui.edits import AddItem, Edit, MoveItem, RemoveItem, ReplaceItem
+from bulletin_tui.edits import AddItem, Edit, MoveItem, RemoveItem, ReplaceItem, SetHeader
 from bulletin_tui.errors import BulletinError, SaveConflictError
 from bulletin_tui.model import Issue, Item, Section
+from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.saving import read_or_none
 from bulletin_tui.tomledit import IssueDocument
 from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue
+from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.conflict import Choice, ConflictScreen
@@ -32,13 +34,24 @@ if TYPE_CHECKING:
     from bulletin_tui.tui.app import BulletinApp
 
 
+def circulation_item(item: Item) -> str:
+    """An item as it circulates: headline, paragraphs, the source in parentheses."""
+    return "\n".join(item_lines(item, None, run_in=False)) + "\n"
+
+
+def circulation_section(section: Section) -> str:
+    """A section as it circulates: ``【栏目】`` (when it has a name), then its items."""
+    heading = [f"【{section.name}】\n"] if section.name else []
+    return "\n".join(heading + [circulation_item(item) for item in section.items])
+
+
 @dataclass(frozen=True)
 class Change:
     """One saved change, for undo: the file's bytes before and after."""
 
     path: Path
     before: bytes
-    after: bytes
+    after: bytes | None  # None: the file was deleted
 
 
 class Composer:
@@ -88,10 +101,19 @@ class Composer:
                                t("form_new_item", label=issue_label(issue_file)))  # fmt: skip
         self.push_screen(form, partial(self._item_saved, issue_file, None))
 
+    def _on_issue(self: BulletinApp) -> IssueFile | None:
+        """The issue under the cursor, when the cursor is on an issue (not inside one)."""
+        node = self.query_one(IssueTree).cursor_node
+        return node.data if node is not None and isinstance(node.data, IssueFile) else None
+
     def action_edit_item(self: BulletinApp) -> None:
+        """``e``: edit the selected item, or the selected issue's header."""
+        if (on_issue := self._on_issue()) is not None:
+            self.edit_header(on_issue)
+            return
         issue_file, section, item = self._selected()
         if issue_file is None or section is None or item is None:
-            self.notify(t("select_item"), severity="warning")
+            self.notify(t("select_item_or_issue"), severity="warning")
             return
         values = {"section": section.name, "title": item.title, "body": item.body_text,
                   "source": item.source, "author": item.author}  # fmt: skip
@@ -115,9 +137,13 @@ class Composer:
         self.save_edit(base, edit, select=target, draft=result.draft)
 
     def action_delete_item(self: BulletinApp) -> None:
+        """``d``: delete the selected item, or the selected issue (asking first)."""
+        if (on_issue := self._on_issue()) is not None:
+            self.delete_issue(on_issue)
+            return
         issue_file, section, item = self._selected()
         if issue_file is None or section is None or item is None:
-            self.notify(t("select_item"), severity="warning")
+            self.notify(t("select_item_or_issue"), severity="warning")
             return
         question = ConfirmScreen(t("confirm_delete", title=item.title), yes=t("delete_yes"),
                                  no=t("delete_no"))  # fmt: skip
@@ -149,11 +175,56 @@ class Composer:
         try:
             created = self.archive.create(issue)
         except (BulletinError, OSError) as error:
-            self.notify(t("edit_failed", error=error), severity="error", markup=False)
+            self.notify(t("edit_failed", error=describe(error)), severity="error", markup=False)
             return
         self._saved(created, None)
         self.go_to(created.path)
         self.notify(t("saved", path=created.path), markup=False)
+
+    # issues -----------------------------------------------------------------------------
+
+    def edit_header(self: BulletinApp, issue_file: IssueFile) -> None:
+        """The issue form on an issue's header; saved as an edit of its file."""
+        form = IssueForm(list(self.listing.issues), issue_file.issue.series, dt.date.today(),
+                         issue=issue_file.issue)  # fmt: skip
+
+        def done(issue: Issue | None) -> None:
+            if issue is not None and self.save_edit(issue_file, SetHeader(issue)):
+                self.notify(t("header_saved", label=issue.heading), markup=False)
+
+        self.push_screen(form, done)
+
+    def delete_issue(self: BulletinApp, issue_file: IssueFile) -> None:
+        """Ask, naming the issue and its file; then delete the file (``u`` restores it)."""
+        label = issue_label(issue_file)
+        question = ConfirmScreen(
+            t("confirm_delete_issue", label=label, path=issue_file.path,
+              count=len(issue_file.issue.items)),
+            yes=t("delete_yes"), no=t("delete_no"),
+        )  # fmt: skip
+
+        def answered(yes: bool) -> None:
+            if not yes:
+                return
+            try:
+                before = self.archive.remove(issue_file)
+            except (BulletinError, OSError) as error:
+                self.notify(t("edit_failed", error=describe(error)), severity="error",
+                            markup=False)  # fmt: skip
+                return
+            self.undo_stack.append(Change(issue_file.path, before, None))
+            self._gone(issue_file.path)
+            self.notify(t("issue_deleted", label=label), markup=False)
+
+        self.push_screen(question, answered)
+
+    def _gone(self: BulletinApp, path: Path) -> None:
+        """Show the listing without the file at ``path``, which was just deleted."""
+        issues = tuple(f for f in self.listing.issues if f.path != path)
+        stamps = {name: stamp for name, stamp in (self._signature or ()) if name != str(path)}
+        self.show_listing(Listing(issues, self.listing.broken), frozenset(stamps.items()),
+                          announce=False)  # fmt: skip
+        self.refresh_index()
 
     def action_undo(self: BulletinApp) -> None:
         if not self.undo_stack:
@@ -163,8 +234,8 @@ class Composer:
         try:
             self.archive.save(change.path, change.before, based_on=change.after)
         except (SaveConflictError, OSError) as error:
-            self.notify(t("undo_refused", path=change.path, error=error), severity="error",
-                        markup=False)  # fmt: skip
+            self.notify(t("undo_refused", path=change.path, error=describe(error)),
+                        severity="error", markup=False)  # fmt: skip
             return
         self.undo_stack.pop()
         self._saved(self.archive.load(change.path), None, record=False)
@@ -191,7 +262,7 @@ class Composer:
             self.push_screen(question, partial(self._conflict_chosen, base, edit, select, draft))
             return False
         except (BulletinError, OSError) as error:
-            self.notify(t("edit_failed", error=error), severity="error", markup=False)
+            self.notify(t("edit_failed", error=describe(error)), severity="error", markup=False)
             return False
         if moved is not None:
             section, title = moved.landing(saved.issue)
@@ -222,7 +293,7 @@ class Composer:
                 self.notify(t("conflict_copy_saved", path=visible(copy)), markup=False)
                 self.look_for_changes()  # show the file as the other program left it
         except (BulletinError, OSError) as error:
-            self.notify(t("edit_failed", error=error), severity="error", markup=False)
+            self.notify(t("edit_failed", error=describe(error)), severity="error", markup=False)
 
     def _saved(self: BulletinApp, saved: IssueFile, before: bytes | None, *,
                select: ItemTarget | None = None, draft: str | None = None,

@@ -28,7 +28,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This file is never written to. Fix it and save; the tree updates by itself.",
     ),
     "line": ("第 {line} 行", "line {line}"),
-    "items_count": ("{count} 条", "{count} items"),
+    "items_count": ("{count} 条", "{count} item|{count} items"),
     "unnamed_section": ("（未分栏目）", "(no section)"),
     "undated": ("未注日期", "undated"),
     "reloaded": (
@@ -45,7 +45,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key_switch": ("切换窗格", "Switch pane"),
     "key_help": ("帮助", "Help"),
     "key_palette": ("命令面板", "Commands"),
-    "key_copy": ("复制本条", "Copy item"),
+    "key_copy": ("复制", "Copy"),
     "key_export": ("导出本期", "Export issue"),
     "key_quit": ("退出", "Quit"),
     "key_mouse": ("鼠标", "mouse"),
@@ -159,7 +159,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "deleted": ("已删除“{title}”", "Deleted “{title}”"),
     "confirm_delete": ("删除“{title}”？", "Delete “{title}”?"),
     "delete_yes": ("删除", "Delete"),
-    "delete_no": ("保留", "Keep it"),
+    "delete_no": ("取消", "Cancel"),
     "select_item": ("请先选中一条", "Select an item first"),
     "select_issue": ("请先选中一期", "Select an issue first"),
     "nothing_to_undo": ("没有可撤销的修改", "Nothing to undo"),
@@ -195,7 +195,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Words to find, separated by spaces; enter searches",
     ),
     "search_snippet": ("摘要", "Snippet"),
-    "search_count": ("找到 {count} 条", "{count} items found"),
+    "search_count": ("找到 {count} 条", "{count} item found|{count} items found"),
     "search_more": (
         "只列出最新的 {count} 条；加一个词可以缩小范围",
         "the newest {count} shown; add a term to narrow the search",
@@ -239,12 +239,24 @@ def choose_language(language: str | None = None) -> str:
     return _language
 
 
+def language() -> str:
+    """The screen's language: ``zh`` or ``en``."""
+    return _language
+
+
 def t(key: str, **values: object) -> str:
-    """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in
-    (a control character in a value, say from a file name, is shown as an escape)."""
+    """The catalogue's string for ``key`` in the chosen language, with ``values`` filled in.
+
+    A string with a ``{count}`` may give its forms as ``one|other`` (English ``1 item`` /
+    ``2 items``); the form is chosen by ``count``. Chinese needs one form. A control
+    character in a value, say from a file name, is shown as an escape.
+    """
     text = CATALOGUE[key][LANGUAGES.index(_language)]
     if not values:
         return text
+    if "|" in text and "count" in values:
+        one, other = text.split("|", 1)
+        text = one if values["count"] == 1 else other
     shown = {name: value if isinstance(value, (int, float)) else visible(value)
              for name, value in values.items()}  # fmt: skip
     return text.format(**shown)

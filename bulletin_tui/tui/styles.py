@@ -74,9 +74,8 @@ _FORM = """
     height: auto;
 }
 
-#counts {
-    color: $text-muted;
-    margin-top: 1;
+#form {
+    border-subtitle-color: $text-muted;
 }
 """
 

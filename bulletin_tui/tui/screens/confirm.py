@@ -14,7 +14,8 @@ from bulletin_tui.tui.styles import dialog_css
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True for yes, False for no or Esc."""
+    """Dismisses with True for yes, False for no or Esc. The focus starts on "no", so that
+    an ``enter`` typed by habit never deletes or replaces anything."""
 
     DEFAULT_CSS = dialog_css("ConfirmScreen")
 
@@ -35,6 +36,9 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="warning")
                 yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

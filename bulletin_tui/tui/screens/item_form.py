@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
@@ -21,18 +22,21 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.errors import ModelError
 from bulletin_tui.model import Item, is_control, split_paragraphs
 from bulletin_tui.plaintext.layout import join_lines
+from bulletin_tui.tui.explain import reason
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.styles import form_css
 from bulletin_tui.tui.widgets.live_problems import LiveProblems
 
 FIELDS = ("section", "title", "body", "source", "author")
+#: The fields an item cannot do without, in the form's order.
+REQUIRED = ("title", "body", "source")
 
 
 def without_controls(text: str, *, keep_newlines: bool) -> str:
@@ -42,7 +46,12 @@ def without_controls(text: str, *, keep_newlines: bool) -> str:
 
 
 class LineInput(Input):
-    """A one-line field: pasted lines are joined, control characters dropped."""
+    """A one-line field: pasted lines are joined, control characters dropped. Focus puts
+    the cursor at the end without selecting the text, so typing never replaces it."""
+
+    def __init__(self, value: str | None = None, **options: Any) -> None:
+        options.setdefault("select_on_focus", False)
+        super().__init__(value, **options)
 
     def _on_paste(self, event: events.Paste) -> None:
         lines = [line for line in without_controls(event.text, keep_newlines=True).split("\n")]
@@ -129,14 +138,15 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
                 yield Label(t(f"form_{name}"))
                 yield widget
                 yield Static("", id=f"{name}-error", classes="error", markup=False)
-            yield Static("", id="counts", markup=False)
             yield LiveProblems(id="problems")
             with Horizontal(classes="buttons"):
                 yield Button(t("form_save"), id="save", variant="primary")
                 yield Button(t("cancel"), id="cancel")
+        yield Footer()  # the form's own keys, not the reader's
 
     def on_mount(self) -> None:
-        self.query_one("#section", Input).focus()
+        empty = [name for name in REQUIRED if not self.initial[name].strip()]
+        self.query_one(f"#{empty[0] if empty else 'title'}").focus()
         self._update_counts()
         self.set_interval(3, self.keep_draft)
         kept = self.drafts.load(self.draft)
@@ -193,7 +203,8 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         values = self.latest = self.values
         title = sum(not c.isspace() for c in values["title"])
         body = sum(not c.isspace() for c in values["body"])
-        self.query_one("#counts", Static).update(t("form_counts", title=title, body=body))
+        # on the box's lower edge: in sight however far the fields are scrolled
+        self.query_one("#form").border_subtitle = t("form_counts", title=title, body=body)
         self.query_one(LiveProblems).check(values)
 
     # saving -----------------------------------------------------------------------------
@@ -201,7 +212,7 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
     def _errors(self) -> tuple[dict[str, str], Item | None]:
         values = {name: value.strip() for name, value in self.values.items()}
         errors = {}
-        for name in ("title", "body", "source"):
+        for name in REQUIRED:
             if not values[name]:
                 errors[name] = t("form_required")
         for name in ("section", "title", "source", "author"):
@@ -214,7 +225,7 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
                         values["author"])  # fmt: skip
         except ModelError as error:
             field = {"body paragraph": "body"}.get(" ".join(error.field.split()[:2]), error.field)
-            return {field if field in FIELDS else "title": error.reason}, None
+            return {field if field in FIELDS else "title": reason(error)}, None
         return {}, item
 
     def action_save(self) -> None:

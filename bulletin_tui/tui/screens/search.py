@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from bulletin_tui.cjk import display_width
 from bulletin_tui.search import Hit
+from bulletin_tui.search_text import window
 from bulletin_tui.tui.i18n import t
 
 #: How many results the screen lists (a word in most items would list thousands).
 SEARCH_SHOWN = 200
 
 MATCH = "bold reverse"
+
+
+def _issue_of(hit: Hit) -> str:
+    """``2024年第5期 工作动态`` (the series alone when the issue has no date or number)."""
+    if hit.date and hit.number:
+        return f"{hit.date[:4]}年第{hit.number}期 {hit.series}"
+    return hit.series
 
 
 def marked(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
@@ -59,11 +68,7 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#hits", DataTable)
-        table.add_column(t("stats_issue"), key="issue")
-        table.add_column(t("stats_section"), key="section")
-        table.add_column(t("stats_title"), key="title")
-        table.add_column(t("search_snippet"), key="snippet")
+        self._fill_table()
         self.query_one("#query", Input).focus()
         if self.query_text:
             self.run_search(self.query_text)
@@ -86,16 +91,46 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
         hits = hits[:SEARCH_SHOWN]
         self.hits, self.terms = hits, terms
         table = self.query_one("#hits", DataTable)
-        table.clear()
-        for number, hit in enumerate(hits):
-            issue = f"{hit.date[:4]}年第{hit.number}期" if hit.date and hit.number else hit.series
-            table.add_row(Text(f"{issue} {hit.series}" if hit.date and hit.number else issue),
-                          Text(hit.section), Text(hit.title), marked(hit.snippet, hit.spans),
-                          key=str(number))  # fmt: skip
+        self._fill_table()
         summary = t("search_more", count=len(hits)) if more else t("search_count", count=len(hits))
         self.query_one("#summary", Static).update(summary)
         if hits:
             table.focus()
+
+    def _fill_table(self) -> None:
+        """The results, each column given its width: the issue and section as they are, the
+        headline what it needs up to half the rest, the snippet the rest, centred on the
+        first match, so that the match is in sight at any width."""
+        table = self.query_one("#hits", DataTable)
+        table.clear(columns=True)
+        issues = [_issue_of(hit) for hit in self.hits]
+        headings = [t("stats_issue"), t("stats_section"), t("stats_title"), t("search_snippet")]
+        fixed = [
+            max([display_width(headings[0])] + [display_width(i) for i in issues]),
+            max([display_width(headings[1])] + [display_width(h.section) for h in self.hits]),
+        ]
+        # each column has a cell of padding either side; the scroll bar takes two more
+        rest = max(20, self.size.width - sum(fixed) - 4 * 2 - 2)
+        title_needs = max(
+            [display_width(headings[2])] + [display_width(h.title) for h in self.hits]
+        )
+        title = min(title_needs, max(display_width(headings[2]), rest // 2))
+        widths = [*fixed, title, max(10, rest - title)]
+        for heading, key, width in zip(headings, ("issue", "section", "title", "snippet"),
+                                       widths, strict=True):  # fmt: skip
+            table.add_column(heading, key=key, width=width)
+        for number, (hit, issue) in enumerate(zip(self.hits, issues, strict=True)):
+            headline = Text(hit.title)
+            headline.truncate(title, overflow="ellipsis")
+            piece, spans = window(hit.snippet, hit.spans, widths[3])
+            table.add_row(Text(issue), Text(hit.section), headline, marked(piece, tuple(spans)),
+                          key=str(number))  # fmt: skip
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted:
+            cursor = self.query_one("#hits", DataTable).cursor_row
+            self._fill_table()
+            self.query_one("#hits", DataTable).move_cursor(row=cursor)
 
     @on(DataTable.RowSelected, "#hits")
     def _chosen(self, event: DataTable.RowSelected) -> None:

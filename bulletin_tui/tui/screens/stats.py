@@ -3,6 +3,9 @@ to a key's items and open one in the reader."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -11,6 +14,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select
 
+from bulletin_tui import stats_export
+from bulletin_tui.atomic import write_atomic
 from bulletin_tui.cjk import display_width
 from bulletin_tui.plaintext import parse_date
 from bulletin_tui.settings import Settings
@@ -24,7 +29,9 @@ from bulletin_tui.stats import (
     ranked,
     ranking,
 )
-from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.explain import describe
+from bulletin_tui.tui.i18n import language, t
+from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.widgets.issue_tree import ItemTarget, issue_label
 
 
@@ -54,7 +61,11 @@ class StatsScreen(Screen[ItemTarget | None]):
     }
     """
 
-    BINDINGS = [Binding("escape", "back", t("stats_back"))]
+    BINDINGS = [
+        Binding("escape", "back", t("stats_back")),
+        Binding("c", "export('csv')", t("stats_export_csv")),
+        Binding("x", "export('xlsx')", t("stats_export_xlsx")),
+    ]
 
     def __init__(self, entries: list[Entry], settings: Settings) -> None:
         super().__init__()
@@ -121,18 +132,26 @@ class StatsScreen(Screen[ItemTarget | None]):
         table = self.query_one("#ranking", DataTable)
         table.clear(columns=True)
         labels = [self._label(row.key) for row in self.rows]
-        key_width = max((display_width(label) for label in labels), default=4)
-        bar_room = max(4, self.size.width - key_width - 4 - 6 - 8 - 12)
-        table.add_column(t("stats_rank"), key="rank")
-        table.add_column(t(f"stats_by_{self.by}"), key="key")
-        table.add_column(t("stats_items"), key="items")
-        table.add_column(t("stats_score"), key="score")
-        table.add_column("", key="bar")
+        rows = [(str(rank), label, str(row.items), str(row.as_dict()["score"]), row)
+                for (rank, row), label in zip(ranked(self.rows), labels, strict=True)]  # fmt: skip
+        headings = [t("stats_rank"), t(f"stats_by_{self.by}"), t("stats_items"), t("stats_score")]
+        # Every column gets its width now: widths DataTable measures later, when idle, are
+        # not drawn until the next resize (names were cut to two characters, bars lost).
+        widths = [
+            max([display_width(heading)] + [display_width(row[n]) for row in rows])
+            for n, heading in enumerate(headings)
+        ]
+        if not rows:
+            widths[1] = max(widths[1], display_width(t("stats_empty")))
+        bar_room = max(4, self.size.width - sum(widths) - 2 * 5 - 2)
+        for heading, key, width in zip(headings, ("rank", "key", "items", "score"), widths,
+                                       strict=True):  # fmt: skip
+            table.add_column(heading, key=key, width=width)
+        table.add_column("", key="bar", width=bar_room)
         top = max((row.score for row in self.rows), default=0) or 1
-        for (rank, row), label in zip(ranked(self.rows), labels, strict=True):
+        for rank, label, items, score, row in rows:
             bar = Text("█" * max(1, round(bar_room * row.score / top)), style="green")
-            score = row.as_dict()["score"]
-            table.add_row(str(rank), Text(label), str(row.items), str(score), bar, key=row.key)
+            table.add_row(rank, Text(label), items, score, bar, key=row.key)
         if not self.rows:
             table.add_row("", Text(t("stats_empty")), "", "", "")
 
@@ -188,6 +207,37 @@ class StatsScreen(Screen[ItemTarget | None]):
             self._draw_ranking()
         else:
             self.dismiss(None)
+
+    # exporting -------------------------------------------------------------------------
+
+    def action_export(self, kind: str) -> None:
+        """Write the ranking as shown (grouping, range, series) to the current folder, as
+        CSV for Excel or as a workbook; say where. An existing file is asked about."""
+        names = stats_export.titles(language(), self.by)
+        tables = {"": self.rows}
+        stem = t(
+            "stats_file", by=t(f"stats_by_{self.by}").lower(), date=f"{dt.date.today():%Y%m%d}"
+        )
+        target = (Path.cwd() / f"{stem}.{kind}").resolve()
+
+        def write(yes: bool = True) -> None:
+            if not yes:
+                return
+            try:
+                if kind == "csv":
+                    write_atomic(target, stats_export.csv_bytes(tables, names))
+                else:
+                    stats_export.write_xlsx(target, tables, names)
+            except OSError as error:
+                self.notify(t("export_failed", error=describe(error)), severity="error",
+                            markup=False)  # fmt: skip
+                return
+            self.notify(t("export_done", path=target), markup=False)
+
+        if target.exists():
+            self.app.push_screen(ConfirmScreen(t("confirm_replace", path=target)), write)
+        else:
+            write()
 
     @property
     def ranking_text(self) -> list[list[str]]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -32,6 +33,14 @@ class Reader(VerticalScroll):
         width: 1fr;
     }
     """
+
+    # the tree's keys for moving about, here too: j / k a line, g / G top and bottom
+    BINDINGS = [
+        Binding("j", "scroll_down", show=False),
+        Binding("k", "scroll_up", show=False),
+        Binding("g", "scroll_home", show=False),
+        Binding("G", "scroll_end", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
