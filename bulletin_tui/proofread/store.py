@@ -80,7 +80,6 @@ def _open(path: Path) -> sqlite3.Connection | None:
         except (OSError, sqlite3.Error):
             return None
         try:
-            db.execute("PRAGMA journal_mode=WAL")
             for statement in _TABLES:
                 db.execute(statement)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
