@@ -74,6 +74,7 @@ def make_archive(folder: Path, count: int, seed: int = 1) -> Archive:
     material = sample_items()
     archive = Archive(folder)
     start = dt.date(2015, 1, 1)
+    numbers: dict[tuple[str, int], int] = {}
     for number in range(count):
         sections = []
         for name in rnd.sample(SECTIONS, rnd.randint(3, 5)):
@@ -84,8 +85,11 @@ def make_archive(folder: Path, count: int, seed: int = 1) -> Archive:
                 items.append(Item(f"{title}（{number}-{index}）", (body,),
                                   rnd.choice(UNITS)))  # fmt: skip
             sections.append(Section(name, tuple(items)))
-        issue = Issue(series=rnd.choice(["工作动态", "政务信息", "督查专报"]),
-                      number=number % 52 + 1, date=start + dt.timedelta(days=number * 2),
+        series = rnd.choice(["工作动态", "政务信息", "督查专报"])
+        date = start + dt.timedelta(days=number * 2)
+        # numbered from 1 in each series each year: the archive refuses a number twice
+        numbers[series, date.year] = numbers.get((series, date.year), 0) + 1
+        issue = Issue(series=series, number=numbers[series, date.year], date=date,
                       publisher="中共延津县委办公室", sections=tuple(sections))  # fmt: skip
         archive.create(issue)
     return archive

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,7 +76,6 @@ def lint_command(
     """Proofread issues (every issue when none is named); exit 1 if any error is found."""
     from bulletin_tui.errors import IssueFileError
     from bulletin_tui.proofread import Linter
-    from bulletin_tui.proofread.check import read_for_lint
     from bulletin_tui.settings import load_lint_settings
 
     if dry_run and not fix:
@@ -90,14 +90,13 @@ def lint_command(
     if rule_ids is not None:
         only = [rule.strip() for rule in rule_ids.split(",") if rule.strip()]
     linter = Linter(settings, only)
-    paths = _paths(archive, issue_names)
     read: list[ReadIssue] = []
     broken: list[Finding] = []
-    for path in paths:
-        try:
-            read.append(read_for_lint(path))
-        except IssueFileError as error:
-            broken.append(_broken(path, error))
+    for outcome in _read(archive, issue_names, fix):
+        if isinstance(outcome, IssueFileError):
+            broken.append(_broken(outcome.path, outcome))
+        else:
+            read.append(outcome)
     facts = _facts(archive, linter, read, whole=not issue_names)
     findings = linter.issues(read, facts)
     if fix:
@@ -110,6 +109,26 @@ def lint_command(
         _print_table(findings, language, len(read))
     if any(finding.severity == "error" for finding in findings):
         sys.exit(1)
+
+
+def _read(archive: Archive, names: tuple[str, ...], fix: bool
+          ) -> Iterator[ReadIssue | IssueFileError]:  # fmt: skip
+    """Each file to lint as the linter reads it, or its error. The whole archive comes
+    through the lint cache (only the changed files parsed); ``--fix`` and named issues
+    read their files."""
+    from bulletin_tui.errors import IssueFileError
+    from bulletin_tui.proofread.check import read_for_lint
+
+    if not names and not fix:
+        from bulletin_tui.proofread.store import read_archive
+
+        yield from read_archive(archive, archive.stamps())
+        return
+    for path in _paths(archive, names):
+        try:
+            yield read_for_lint(path)
+        except IssueFileError as error:
+            yield error
 
 
 def _paths(archive: Archive, names: tuple[str, ...]) -> list[Path]:
