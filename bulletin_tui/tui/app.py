@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -17,32 +18,30 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
-from bulletin_tui.atomic import write_atomic
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.drafts import default_folder as default_drafts_folder
 from bulletin_tui.errors import BulletinError, IssueFileError
 from bulletin_tui.index import Index
 from bulletin_tui.model import Item, Section
-from bulletin_tui.plaintext import encode, export
-from bulletin_tui.plaintext.exporter import item_lines
-from bulletin_tui.search import Hit, search
-from bulletin_tui.settings import Settings, load_settings
 from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer
 from bulletin_tui.tui.i18n import t
-from bulletin_tui.tui.screens.confirm import ConfirmScreen
-from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
-from bulletin_tui.tui.screens.help import HelpScreen
-from bulletin_tui.tui.screens.search import SearchScreen
-from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import (
+    FIRST_BATCH,
     IssueTree,
     ItemTarget,
     NodeData,
     issue_label,
 )
-from bulletin_tui.tui.widgets.progress import BuildProgress
 from bulletin_tui.tui.widgets.reader import Reader
+
+if TYPE_CHECKING:
+    from bulletin_tui.search import Hit
+    from bulletin_tui.settings import Settings
+    from bulletin_tui.tui.screens.export import ExportRequest
+
+# Screens, the exporter, search and statistics are imported when first used: the reader
+# starts without them (``python -X importtime -m bulletin_tui`` shows what start costs).
 
 #: Every file's path, size and modification time: what "changed on disk" compares.
 Signature = frozenset[tuple[str, tuple[int, int]]]
@@ -113,6 +112,8 @@ class BulletinApp(Composer, App[None]):
 
     def _progress(self, done: int, total: int) -> None:
         """Show how far a build is; the bar is there only while it runs."""
+        from bulletin_tui.tui.widgets.progress import BuildProgress
+
         bars = self.query(BuildProgress)
         if done >= total:
             bars.remove()
@@ -127,7 +128,7 @@ class BulletinApp(Composer, App[None]):
         """Bring the index cache up to date with the files ``signature`` saw; read it."""
         if not self.archive.root.is_dir():
             return Listing((), ())
-        report = None
+        report = written = None
         if progress:
 
             def report(done: int, total: int) -> None:
@@ -135,9 +136,29 @@ class BulletinApp(Composer, App[None]):
                 if done == total or done % max(1, total // 100) == 0:
                     self.call_from_thread(self._progress, done, total)
 
+            def written() -> None:
+                # a long build: the newest issues (read first) are shown before it ends
+                if not self.loaded.is_set():
+                    self._show_first(self.index.listing(FIRST_BATCH))
+
         with self._index_lock:
-            self.index.refresh(report, dict(signature))
+            self.index.refresh(report, dict(signature), written)
             return self.index.listing()
+
+    def _show_first(self, listing: Listing) -> None:
+        """From the worker: show what the cache knows, and wait (a little) until the first
+        item is drawn before checking the files, which would hold up the screen."""
+        if not listing.issues and not listing.broken:
+            return
+        drawn = threading.Event()
+
+        def show() -> None:
+            self.show_listing(listing, None)
+            # the cursor moves after the next refresh, the reader follows after the one after
+            self.call_after_refresh(self.call_after_refresh, drawn.set)
+
+        self.call_from_thread(show)
+        drawn.wait(timeout=1.0)
 
     def _prepare_after_refresh(self) -> None:
         """Once the tree shows the new state: the item form's suggestions and the search's
@@ -149,10 +170,19 @@ class BulletinApp(Composer, App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_archive(self) -> None:
-        """Fill the tree from the index cache (off the UI thread), reading what changed."""
+        """Fill the tree (off the UI thread): first the newest issues as the index cache
+        knows them, without looking at a file; then the files are checked against the
+        cache, what changed is read, and the screen follows, as on a live reload."""
+        if self.archive.root.is_dir():
+            with self._index_lock:
+                known = self.index.listing(FIRST_BATCH)
+            self._show_first(known)
         signature = self._signature_now()
         listing = self._indexed_listing(signature, progress=True)
-        self.call_from_thread(self.show_listing, listing, signature)
+        self.call_from_thread(self.show_listing, listing, signature, announce=False)
+        if self.index.problem is not None:
+            self.call_from_thread(self.notify, self.index.problem, severity="warning",
+                                  markup=False)  # fmt: skip
         self._prepare_after_refresh()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
@@ -176,6 +206,8 @@ class BulletinApp(Composer, App[None]):
     def search_items(self, terms: list[str], limit: int) -> list[Hit]:
         """The first ``limit`` items holding every term, newest first (called from a
         worker)."""
+        from bulletin_tui.search import search
+
         with self._index_lock:
             return search(self.index, terms, limit=limit)
 
@@ -246,10 +278,14 @@ class BulletinApp(Composer, App[None]):
     # actions --------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from bulletin_tui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
         """The search screen; the chosen result opens with its matches highlighted."""
+        from bulletin_tui.tui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(" ".join(self.search_terms)), self._search_chosen)
 
     def _search_chosen(self, choice: tuple[list[Hit], int, list[str]] | None) -> None:
@@ -279,6 +315,8 @@ class BulletinApp(Composer, App[None]):
         if item is None or not isinstance(item.data, Item):
             self.notify(t("nothing_to_copy"), severity="warning")
             return
+        from bulletin_tui.plaintext.exporter import item_lines
+
         self.copy_to_clipboard("\n".join(item_lines(item.data, None, run_in=False)) + "\n")
         self.notify(t("copied", title=item.data.title), markup=False)
 
@@ -289,6 +327,8 @@ class BulletinApp(Composer, App[None]):
         if issue_file is None:
             self.notify(t("nothing_to_export"), severity="warning")
             return
+        from bulletin_tui.tui.screens.export import ExportScreen
+
         screen = ExportScreen(issue_label(issue_file), issue_file.path.stem)
         self.push_screen(screen, partial(self._export_chosen, issue_file))
 
@@ -296,6 +336,8 @@ class BulletinApp(Composer, App[None]):
         if request is None:
             return
         if request.target.exists():
+            from bulletin_tui.tui.screens.confirm import ConfirmScreen
+
             question = ConfirmScreen(t("confirm_replace", path=request.target))
             self.push_screen(question, partial(self._export_confirmed, issue_file, request))
         else:
@@ -308,6 +350,9 @@ class BulletinApp(Composer, App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def write_export(self, issue_file: IssueFile, request: ExportRequest) -> None:
         """Write the export (off the UI thread) and say where it went."""
+        from bulletin_tui.atomic import write_atomic
+        from bulletin_tui.plaintext import encode, export
+
         text = export(issue_file.issue, request.fmt, width=request.width)
         try:
             write_atomic(request.target, encode(text, encoding=request.encoding))
@@ -320,6 +365,8 @@ class BulletinApp(Composer, App[None]):
 
     def action_stats(self) -> None:
         """The statistics screen; an item chosen there opens in the reader."""
+        from bulletin_tui.settings import load_settings
+
         settings, problem = load_settings(self.archive.root)
         if problem is not None:
             self.notify(t("settings_problem", error=problem), severity="warning", markup=False)
@@ -328,6 +375,8 @@ class BulletinApp(Composer, App[None]):
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def open_stats(self, settings: Settings) -> None:
         """Count from the index cache (off the UI thread), then show the statistics."""
+        from bulletin_tui.tui.screens.stats import StatsScreen
+
         with self._index_lock:
             entries = self.index.entries() if self.archive.root.is_dir() else []
         self.call_from_thread(self.push_screen, StatsScreen(entries, settings), self.open_item)

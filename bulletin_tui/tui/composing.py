@@ -14,19 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bulletin_tui.archive import IssueFile, Listing, newest_first
-from bulletin_tui.edits import AddItem, Edit, MoveItem, RemoveItem, ReplaceItem
 from bulletin_tui.errors import BulletinError, SaveConflictError
-from bulletin_tui.model import Issue, Item, Section
-from bulletin_tui.tomledit import IssueDocument
+from bulletin_tui.model import Item, Section
 from bulletin_tui.tui.i18n import t
-from bulletin_tui.tui.screens.confirm import ConfirmScreen
-from bulletin_tui.tui.screens.conflict import Choice, ConflictScreen
-from bulletin_tui.tui.screens.issue_form import IssueForm
-from bulletin_tui.tui.screens.item_form import ItemForm, ItemFormResult
 from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget, issue_label
 
 if TYPE_CHECKING:
+    from bulletin_tui.edits import Edit, MoveItem
+    from bulletin_tui.model import Issue
     from bulletin_tui.tui.app import BulletinApp
+    from bulletin_tui.tui.screens.conflict import Choice
+    from bulletin_tui.tui.screens.item_form import ItemForm, ItemFormResult
+
+# The forms, dialogs, edits and tomlkit are imported when first used: the reader starts
+# without them.
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class Composer:
 
     def _item_form(self: BulletinApp, issue_file: IssueFile, values: dict[str, str], draft: str,
                    heading: str) -> ItemForm:  # fmt: skip
+        from bulletin_tui.tui.screens.item_form import ItemForm
+
         sections, units = self._names(issue_file.issue)
         issues = [(issue_label(f), f.path) for f in self.listing.issues]
         return ItemForm(issues=issues, issue_path=issue_file.path, values=values,
@@ -100,6 +103,8 @@ class Composer:
                     result: ItemFormResult | None) -> None:  # fmt: skip
         if result is None:
             return
+        from bulletin_tui.edits import AddItem, RemoveItem, ReplaceItem
+
         target = ItemTarget(result.issue_path, result.section, result.item.title)
         if original is not None and result.issue_path == base.path:
             section, item = original
@@ -116,6 +121,9 @@ class Composer:
         if issue_file is None or section is None or item is None:
             self.notify(t("select_item"), severity="warning")
             return
+        from bulletin_tui.edits import RemoveItem
+        from bulletin_tui.tui.screens.confirm import ConfirmScreen
+
         question = ConfirmScreen(t("confirm_delete", title=item.title), yes=t("delete_yes"),
                                  no=t("delete_no"))  # fmt: skip
 
@@ -130,6 +138,8 @@ class Composer:
         if issue_file is None or section is None or item is None:
             self.notify(t("select_item"), severity="warning")
             return
+        from bulletin_tui.edits import MoveItem
+
         move = MoveItem(section.name, item.title, step)
         self.save_edit(issue_file, move, select=ItemTarget(issue_file.path, section.name,
                                                             item.title), moved=move)  # fmt: skip
@@ -137,6 +147,8 @@ class Composer:
     def action_new_issue(self: BulletinApp) -> None:
         issue_file, _, _ = self._selected()
         series = issue_file.issue.series if issue_file is not None else ""
+        from bulletin_tui.tui.screens.issue_form import IssueForm
+
         form = IssueForm(list(self.listing.issues), series, dt.date.today())
         self.push_screen(form, self._issue_made)
 
@@ -184,6 +196,8 @@ class Composer:
             base = IssueFile(base.path, base.issue, base.base(), base.stamp)
             saved = self.archive.edit(base, edit.apply)
         except SaveConflictError:
+            from bulletin_tui.tui.screens.conflict import ConflictScreen
+
             question = ConflictScreen(str(base.path))
             self.push_screen(question, partial(self._conflict_chosen, base, edit, select, draft))
             return False
@@ -210,6 +224,8 @@ class Composer:
                 saved = self.archive.edit(fresh, edit.apply)
                 self._saved(saved, fresh.raw, select=select, draft=draft)
             elif choice == "copy":
+                from bulletin_tui.tomledit import IssueDocument
+
                 text = base.raw.decode("utf-8-sig") if base.raw else None
                 document = IssueDocument(text or IssueDocument.new(base.issue).text())
                 edit.apply(document)

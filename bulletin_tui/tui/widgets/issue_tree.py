@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from rich.style import Style
 from rich.text import Text
@@ -15,8 +15,15 @@ from textual.widgets.tree import TreeNode
 from bulletin_tui.archive import BrokenFile, IssueFile, Listing
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Item, Section
-from bulletin_tui.stats import Entry
 from bulletin_tui.tui.i18n import t
+
+if TYPE_CHECKING:
+    from bulletin_tui.stats import Entry
+
+#: Issues put in the tree at once: more than any screen shows. The rest follow in batches
+#: of ``LATER_BATCH`` between frames, so a tree of 20,000 issues is on screen at once.
+FIRST_BATCH = 120
+LATER_BATCH = 1500
 
 #: What a node holds: the model object it stands for (a broken file's group holds None).
 NodeData = Union[IssueFile, Section, Item, BrokenFile, None]  # noqa: UP007 (a runtime alias)
@@ -87,12 +94,22 @@ class IssueTree(Tree[NodeData]):
         super().__init__(Text("archive"), id=id)
         self.show_root = False
         self.guide_depth = 2
+        #: Issues of the listing on screen not yet in the tree, oldest last.
+        self._pending: list[IssueFile] = []
+        self._broken_group: TreeNode[NodeData] | None = None
 
     def action_go_top(self) -> None:
         self.move_cursor_to_line(0)
 
     def action_go_bottom(self) -> None:
-        self.move_cursor_to_line(self.last_line)
+        self.add_pending()
+        self.call_after_refresh(lambda: self.move_cursor_to_line(self.last_line))
+
+    def get_label_width(self, node: TreeNode[NodeData]) -> int:
+        """Labels are cut to the pane (see :meth:`render_label`), so the tree never scrolls
+        sideways and need not lay out every label to measure it (at thousands of issues,
+        Tree's own measure is most of the time it takes to show them)."""
+        return 0
 
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
@@ -113,10 +130,11 @@ class IssueTree(Tree[NodeData]):
         expanded = {self.path_of(node) for node in self._all_nodes() if node.is_expanded}
         first_time = not self.root.children
         self.clear()
-        for issue_file in listing.issues:
-            # Sections and items are added when the issue is first opened: a tree of
-            # thousands of issues appears at once.
-            self.root.add(Text(issue_label(issue_file)), data=issue_file, allow_expand=True)
+        self._broken_group = None
+        self._pending = list(listing.issues[FIRST_BATCH:])
+        self._pending.reverse()  # taken from the end: the oldest are added last
+        for issue_file in listing.issues[:FIRST_BATCH]:
+            self._add_issue(issue_file)
         if listing.broken:
             group = self.root.add(Text(t("broken_group"), style="bold red"), data=None)
             for broken in listing.broken:
@@ -124,15 +142,49 @@ class IssueTree(Tree[NodeData]):
                 label.append(str(broken.path.name))
                 group.add_leaf(label, data=broken)
             group.expand()
+            self._broken_group = group
+        if self._pending:
+            self.call_after_refresh(self._add_later, self.root)
         if first_time or not wanted:
             self._open_newest()
             return
+        present = {node_key(node.data) for node in self.root.children}
+        if any(path[0] not in present for path in expanded):
+            self.add_pending()  # an older issue was open: it stays open
         for depth in range(2):  # issues, then their sections
             for node in self._all_nodes():
                 if self.path_of(node) in expanded and len(self.path_of(node)) == depth + 1:
                     self.populate(node)
                     node.expand()
         self.select(wanted)
+
+    def _add_issue(self, issue_file: IssueFile) -> None:
+        # Sections and items are added when the issue is first opened: a tree of
+        # thousands of issues appears at once.
+        # before the broken files' group, by position (Tree looks a node up by a scan)
+        before = len(self.root.children) - 1 if self._broken_group is not None else None
+        self.root.add(Text(issue_label(issue_file)), data=issue_file, allow_expand=True,
+                      before=before)  # fmt: skip
+
+    def _add_later(self, root: TreeNode[NodeData]) -> None:
+        """Add the next batch of the listing's issues, and ask for the one after it once
+        this one is drawn (keys are answered in between)."""
+        if root is not self.root:  # the tree was rebuilt meanwhile: its own batches follow
+            return
+        for _ in range(min(LATER_BATCH, len(self._pending))):
+            self._add_issue(self._pending.pop())
+        if self._pending:
+            self.call_after_refresh(self._add_later, root)
+
+    def add_pending(self) -> None:
+        """Put the rest of the listing in the tree now (to find or reach an old issue)."""
+        while self._pending:
+            self._add_issue(self._pending.pop())
+
+    @property
+    def filling(self) -> bool:
+        """Whether some issues of the listing are still to be added."""
+        return bool(self._pending)
 
     def populate(self, node: TreeNode[NodeData]) -> None:
         """Add an issue's sections and items, the first time they are needed."""
@@ -174,11 +226,11 @@ class IssueTree(Tree[NodeData]):
 
     def _all_nodes(self) -> list[TreeNode[NodeData]]:
         found: list[TreeNode[NodeData]] = []
-        stack = list(self.root.children)
+        stack = list(reversed(self.root.children))
         while stack:
-            node = stack.pop(0)
+            node = stack.pop()
             found.append(node)
-            stack[0:0] = list(node.children)
+            stack.extend(reversed(node.children))
         return found
 
     def select(self, path: tuple) -> TreeNode[NodeData] | None:
@@ -197,6 +249,9 @@ class IssueTree(Tree[NodeData]):
         for key in path:
             self.populate(node)
             child = next((c for c in node.children if node_key(c.data) == key), None)
+            if child is None and node is self.root and self._pending:
+                self.add_pending()
+                child = next((c for c in node.children if node_key(c.data) == key), None)
             if child is None:
                 break
             node = child
