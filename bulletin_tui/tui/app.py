@@ -260,18 +260,21 @@ class BulletinApp(Composer, App[None]):
         reader = self.query_one(Reader)
         if isinstance(data, IssueFile):
             try:
-                reader.show(partial(render.issue_text, data.issue), keep_scroll=keep_scroll)
+                issue = data.issue
+                reader.show(partial(render.issue_text, issue), keep_scroll=keep_scroll,
+                            characters=render.characters(issue))  # fmt: skip
             except (IssueFileError, OSError) as error:  # changed since the listing was read
                 if not isinstance(error, IssueFileError):
                     error = IssueFileError(data.path, None, str(error.strerror or error))
                 reader.show(partial(render.broken_text, BrokenFile(data.path, error)))
         elif isinstance(data, Section):
-            reader.show(partial(render.section_text, data), keep_scroll=keep_scroll)
+            reader.show(partial(render.section_text, data), keep_scroll=keep_scroll,
+                        characters=render.characters(data))  # fmt: skip
         elif isinstance(data, Item):
             layout = partial(render.item_text, data)
             if self.search_terms:
                 layout = partial(render.highlighted, layout, self.search_terms)
-            reader.show(layout, keep_scroll=keep_scroll)
+            reader.show(layout, keep_scroll=keep_scroll, characters=render.characters(data))
         elif isinstance(data, BrokenFile):
             reader.show(partial(render.broken_text, data), keep_scroll=keep_scroll)
 

@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 FIRST_BATCH = 120
 LATER_BATCH = 1500
 
+#: The most characters of a label kept in the tree: more than any pane shows (labels are
+#: cut to the pane when drawn), and a headline of millions of characters costs nothing.
+LABEL_KEPT = 200
+
+
+def plain_label(text: str) -> Text:
+    """A label as plain text (never markup), cut to :data:`LABEL_KEPT` characters."""
+    return Text(text if len(text) <= LABEL_KEPT else text[:LABEL_KEPT] + "…")
+
+
 #: What a node holds: the model object it stands for (a broken file's group holds None).
 NodeData = Union[IssueFile, Section, Item, BrokenFile, None]  # noqa: UP007 (a runtime alias)
 
@@ -163,7 +173,7 @@ class IssueTree(Tree[NodeData]):
         # thousands of issues appears at once.
         # before the broken files' group, by position (Tree looks a node up by a scan)
         before = len(self.root.children) - 1 if self._broken_group is not None else None
-        self.root.add(Text(issue_label(issue_file)), data=issue_file, allow_expand=True,
+        self.root.add(plain_label(issue_label(issue_file)), data=issue_file, allow_expand=True,
                       before=before)  # fmt: skip
 
     def _add_later(self, root: TreeNode[NodeData]) -> None:
@@ -196,11 +206,11 @@ class IssueTree(Tree[NodeData]):
             return  # broken or gone since the listing: the reader says so, the watcher reloads
         for section in sections:
             name = section.name or t("unnamed_section")
-            label = Text(name)
+            label = plain_label(name)
             label.append("  " + t("items_count", count=len(section.items)), style="dim")
             section_node = node.add(label, data=section)
             for item in section.items:
-                section_node.add_leaf(Text(item.title), data=item)
+                section_node.add_leaf(plain_label(item.title), data=item)
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self.populate(event.node)
