@@ -117,6 +117,15 @@ def issue_from_document(document: str, path: Path) -> Issue:
     return issue_from_data(data, path, KeyLines(""))
 
 
+def stamps_digest(stamps: Stamps) -> str:
+    """One string for every file's path, size and modification time (in any order)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(stamps):
+        size, mtime_ns = stamps[path]
+        hasher.update(f"{path}\0{size}\0{mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
+
+
 def _survives_damage(method: Callable[..., T]) -> Callable[..., T]:
     """A reading method of :class:`Index` that is answered from a rebuilt (or in-memory)
     cache when the cache fails it."""
@@ -310,6 +319,10 @@ class Index:
         written: Callable[[], None] | None = None,
     ) -> Refreshed:
         on_disk = self.stamps() if stamps is None else stamps
+        digest = stamps_digest(on_disk)
+        seen = self.db.execute("SELECT value FROM meta WHERE key='stamps'").fetchone()
+        if seen is not None and seen[0] == digest:  # as the last refresh left it
+            return Refreshed(0, 0, len(on_disk))
         known = {
             row[0]: (row[1], row[2])
             for row in self.db.execute("SELECT path, size, mtime_ns FROM files")
@@ -318,6 +331,7 @@ class Index:
         stale.sort(key=lambda path: (on_disk[path][1], path), reverse=True)
         gone = [path for path in known if path not in on_disk]
         if not stale and not gone:
+            self._note_digest(digest)
             return Refreshed(0, 0, len(on_disk))
         self._text = None
         batch: list[Rows] = []
@@ -331,7 +345,18 @@ class Index:
                 if written is not None:
                     written()
         self._write(batch, gone)
+        self._note_digest(digest)
         return Refreshed(len(stale), len(gone), len(on_disk) - len(stale))
+
+    def _note_digest(self, digest: str) -> None:
+        """Remember which files the cache now holds, so that the next check is one
+        comparison instead of one per file."""
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stamps', ?)", (digest,))
+        except sqlite3.OperationalError as error:
+            if _damaged(error):
+                raise
+            # read-only or full: the cache still answers; the next check compares each file
 
     def _write(self, rows: list[Rows], gone: list[str]) -> None:
         """Replace what the cache holds for these files (and drop the gone) in one
