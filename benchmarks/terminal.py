@@ -41,12 +41,14 @@ def run_in_terminal(
     size: tuple[int, int] = (120, 36),
     timeout: float = 120.0,
     linger: float = 0.0,
+    send: dict[str, bytes] | None = None,
 ) -> Run:
     """Start ``command`` in a pseudo-terminal of ``size`` (columns, rows) and note when
     each of ``waits`` (a name → a test of the screen's text) first holds.
 
     Once all have held (or ``timeout`` passed), the program is watched ``linger`` seconds
     more (so background work counts in its peak memory), then ended with SIGTERM.
+    ``send`` types keys (bytes) into the terminal as soon as the named wait holds.
     """
     columns, rows = size
     screen = pyte.Screen(columns, rows)
@@ -81,6 +83,8 @@ def run_in_terminal(
             for name, test in waits.items():
                 if seen[name] is None and test(text):
                     seen[name] = moment
+                    if send and name in send:
+                        os.write(fd, send[name])
             if done_at is None and all(value is not None for value in seen.values()):
                 done_at = time.perf_counter()
     finally:

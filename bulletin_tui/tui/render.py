@@ -30,12 +30,13 @@ MATCH = "bold reverse"
 CUT = "dim italic"
 
 #: The most characters of one headline, and of one item's body, the reader lays out:
-#: about twenty screens of text. The rest stays in the file (and in exports).
+#: about eight screens of text (a usual item has a few hundred). The rest stays in the
+#: file (and in exports): drawing a long text takes the screen a while.
 HEADLINE_SHOWN = 500
-BODY_SHOWN = 20_000
+BODY_SHOWN = 10_000
 #: The most characters a section or an issue shows before its remaining items are left
 #: to be opened one by one.
-PAGE_SHOWN = 60_000
+PAGE_SHOWN = 20_000
 
 
 def characters(thing: Issue | Section | Item) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from rich.text import Text
 from textual import events, work
@@ -18,6 +19,13 @@ Layout = Callable[[int], Text]
 #: a while to wrap; keys stay answered meanwhile). Below, at once, so the screen never
 #: shows a stale item.
 LAY_OUT_APART_FROM = 4_000
+
+
+def _same(one: Layout, other: Layout) -> bool:
+    """Whether two layouts lay out the same thing (a reload makes new but equal ones)."""
+    if not (isinstance(one, partial) and isinstance(other, partial)):
+        return one is other
+    return (one.func, one.args, one.keywords) == (other.func, other.args, other.keywords)
 
 
 class Reader(VerticalScroll):
@@ -57,6 +65,8 @@ class Reader(VerticalScroll):
         ``characters`` says how long the content is: a long one is laid out off the UI
         thread (with a word on screen meanwhile).
         """
+        if keep_scroll and _same(layout, self._layout):
+            return  # shown again after a reload that did not change it: nothing to redo
         self._layout = layout
         self._characters = characters
         self._render_content(placeholder=True)
