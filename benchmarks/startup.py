@@ -61,7 +61,7 @@ def warm_start(archive: Path, env: dict[str, str], runs: int = 5) -> dict[str, f
         bare.append(time_bare(marker).seen["first item"])
     if None in reader or None in bare:
         raise SystemExit(f"the first item never appeared: reader {reader}, bare {bare}")
-    lingering = time_reader(archive, marker, env, linger=8.0)
+    lingering = time_reader(archive, marker, env, linger=60.0, quit_keys=b"q")
     return {
         "first_item_s": statistics.median(reader),
         "bare_first_item_s": statistics.median(bare),

@@ -17,6 +17,7 @@ import termios
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyte
 
@@ -26,7 +27,11 @@ POLL = 0.02
 @dataclass(frozen=True)
 class Run:
     """One run: when each awaited text was first seen (seconds from the start, None if
-    never), the process's peak memory (MB) and the last screen."""
+    never), the program's peak memory (MB) until it was asked to end, and the last screen.
+
+    (The peak is the kernel's high-water mark of the program after ``exec``; the resource
+    usage ``wait4`` reports would count the benchmark's own memory, shared at the fork.)
+    """
 
     seen: dict[str, float | None]
     peak_mb: float
@@ -42,12 +47,15 @@ def run_in_terminal(
     timeout: float = 120.0,
     linger: float = 0.0,
     send: dict[str, bytes] | None = None,
+    quit_keys: bytes | None = None,
 ) -> Run:
     """Start ``command`` in a pseudo-terminal of ``size`` (columns, rows) and note when
     each of ``waits`` (a name → a test of the screen's text) first holds.
 
-    Once all have held (or ``timeout`` passed), the program is watched ``linger`` seconds
-    more (so background work counts in its peak memory), then ended with SIGTERM.
+    Once all have held (or ``timeout`` passed), the program is watched up to ``linger``
+    seconds more, until it has used no CPU for three seconds (so its background work counts
+    in its peak memory), then ended by typing ``quit_keys`` if given, else (or if it
+    does not end) with SIGTERM.
     ``send`` types keys (bytes) into the terminal as soon as the named wait holds.
     """
     columns, rows = size
@@ -65,7 +73,7 @@ def run_in_terminal(
     try:
         while True:
             now = time.perf_counter()
-            if done_at is not None and now - done_at >= linger:
+            if done_at is not None and (now - done_at >= linger or settled(pid, now)):
                 break
             if now - start > timeout:
                 break
@@ -88,25 +96,60 @@ def run_in_terminal(
             if done_at is None and all(value is not None for value in seen.values()):
                 done_at = time.perf_counter()
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
+        peak = high_water_mark(pid)
+        _end(pid, fd, quit_keys)
+        os.close(fd)
+    return Run(seen, peak, text)
+
+
+def _end(pid: int, fd: int, quit_keys: bytes | None) -> None:
+    """End the program: by typing ``quit_keys`` (if given) and waiting ten seconds for it
+    to leave, else with SIGTERM (and SIGKILL ten seconds later)."""
+    if quit_keys is not None:
+        with contextlib.suppress(OSError):
+            os.write(fd, quit_keys)
+    else:
+        os.kill(pid, signal.SIGTERM)
+    for signal_after in (signal.SIGTERM, signal.SIGKILL):
         deadline = time.perf_counter() + 10
-        usage = None
         while time.perf_counter() < deadline:
-            try:
+            with contextlib.suppress(OSError):
                 while select.select([fd], [], [], 0.01)[0] and os.read(fd, 1 << 16):
                     pass  # drain, so the program is not blocked writing while it ends
-            except OSError:
-                pass
-            finished, _, usage = os.wait4(pid, os.WNOHANG)
-            if finished:
-                break
-        else:
-            os.kill(pid, signal.SIGKILL)
-            _, _, usage = os.wait4(pid, 0)
-        os.close(fd)
-    peak = usage.ru_maxrss / 1024 if usage is not None else float("nan")
-    return Run(seen, peak, text)
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal_after)
+    os.waitpid(pid, 0)
+
+
+_cpu_seen: dict[int, tuple[float, float]] = {}
+
+
+def high_water_mark(pid: int) -> float:
+    """The most memory (resident, MB) process ``pid`` has used so far (Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def settled(pid: int, now: float) -> bool:
+    """Whether process ``pid`` has used (almost) no CPU for three seconds (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    used = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    since, before = _cpu_seen.setdefault(pid, (now, used))
+    if used - before > 0.02:
+        _cpu_seen[pid] = (now, used)
+        return False
+    return now - since >= 3.0
 
 
 BARE_APP = '''

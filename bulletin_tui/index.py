@@ -146,8 +146,8 @@ def trigram_match(term: str) -> str:
 
 
 #: The most characters of item text a long-lived process keeps in memory (the newest
-#: items'; about 40 MB): searches look through older items in the cache.
-KEEP_CHARACTERS = 20_000_000
+#: items'; about 24 MB): searches look through older items in the cache.
+KEEP_CHARACTERS = 12_000_000
 
 
 class KeptText(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -67,6 +68,7 @@ class BulletinApp(Composer, App[None]):
         #: Every section name and source in the archive (suggestions for the item form).
         self.names: tuple[list[str], list[str]] = ([], [])
         self._signature: Signature | None = None
+        self._watch_rests_until = 0.0
         self.loaded = asyncio.Event()  # set once the first listing is on screen
         self.title = t("title")
         self.sub_title = str(archive.root)
@@ -187,10 +189,18 @@ class BulletinApp(Composer, App[None]):
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def look_for_changes(self) -> None:
-        """Compare the files with what was loaded; reload if any changed."""
-        if self._signature is None or not self.archive.root.is_dir():
+        """Compare the files with what was loaded; reload if any changed.
+
+        Looking at tens of thousands of files takes a while: the watcher rests so that it
+        looks at most a twentieth of the time.
+        """
+        if self._signature is None or time.monotonic() < self._watch_rests_until:
             return
+        if not self.archive.root.is_dir():
+            return
+        began = time.monotonic()
         signature = self._signature_now()
+        self._watch_rests_until = time.monotonic() + 19 * (time.monotonic() - began)
         if signature != self._signature:
             listing = self._indexed_listing(signature, progress=False)
             self.call_from_thread(self.show_listing, listing, signature)
