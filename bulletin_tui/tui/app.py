@@ -235,7 +235,7 @@ class BulletinApp(Composer, App[None]):
         self.listing = listing
         self._signature = signature
         tree = self.query_one(IssueTree)
-        tree.show(listing, select.keys if select is not None else None)
+        opened = tree.show(listing, select.keys if select is not None else None)
         if not listing.issues and not listing.broken:
             message = (
                 t("empty_archive", path=self.archive.root)
@@ -243,6 +243,8 @@ class BulletinApp(Composer, App[None]):
                 else t("no_archive", path=self.archive.root)
             )
             self.query_one(Reader).show(partial(render.message_text, message))
+        if opened is not None:
+            self._show_node(opened)  # in the same frame as the tree: what a start waits for
         self.call_after_refresh(lambda: self._show_node(tree.cursor_node, keep_scroll=True))
         for path in changed:
             self.notify(t("reloaded", path=path), timeout=3)

@@ -133,9 +133,11 @@ class IssueTree(Tree[NodeData]):
             label.truncate(room, overflow="ellipsis")
         return label
 
-    def show(self, listing: Listing, focus: tuple | None = None) -> None:
+    def show(self, listing: Listing, focus: tuple | None = None) -> TreeNode[NodeData] | None:
         """Rebuild the tree from a listing, keeping the cursor on the same thing if it is there
-        (or putting it on ``focus``, a path of node keys)."""
+        (or putting it on ``focus``, a path of node keys). On a first showing, returns the
+        node the cursor goes to (the newest issue's first item), so it can be shown at once.
+        """
         wanted = focus or self.path_of(self.cursor_node)
         expanded = {self.path_of(node) for node in self._all_nodes() if node.is_expanded}
         first_time = not self.root.children
@@ -156,8 +158,7 @@ class IssueTree(Tree[NodeData]):
         if self._pending:
             self.call_after_refresh(self._add_later, self.root)
         if first_time or not wanted:
-            self._open_newest()
-            return
+            return self._open_newest()
         present = {node_key(node.data) for node in self.root.children}
         if any(path[0] not in present for path in expanded):
             self.add_pending()  # an older issue was open: it stays open
@@ -167,6 +168,7 @@ class IssueTree(Tree[NodeData]):
                     self.populate(node)
                     node.expand()
         self.select(wanted)
+        return None
 
     def _add_issue(self, issue_file: IssueFile) -> None:
         # Sections and items are added when the issue is first opened: a tree of
@@ -215,9 +217,9 @@ class IssueTree(Tree[NodeData]):
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self.populate(event.node)
 
-    def _open_newest(self) -> None:
+    def _open_newest(self) -> TreeNode[NodeData] | None:
         if not self.root.children:
-            return
+            return None
         newest = self.root.children[0]
         self.populate(newest)
         newest.expand()
@@ -225,6 +227,7 @@ class IssueTree(Tree[NodeData]):
             section.expand()
         first = next((s.children[0] for s in newest.children if s.children), newest)
         self.call_after_refresh(self.move_cursor, first)
+        return first
 
     def path_of(self, node: TreeNode[NodeData] | None) -> tuple:
         """The keys of a node and its ancestors, from the top."""

@@ -65,11 +65,10 @@ class Reader(VerticalScroll):
         ``characters`` says how long the content is: a long one is laid out off the UI
         thread (with a word on screen meanwhile).
         """
-        if keep_scroll and _same(layout, self._layout):
-            return  # shown again after a reload that did not change it: nothing to redo
-        self._layout = layout
-        self._characters = characters
-        self._render_content(placeholder=True)
+        if not _same(layout, self._layout):  # else shown already: nothing to lay out again
+            self._layout = layout
+            self._characters = characters
+            self._render_content(placeholder=True)
         if not keep_scroll:
             self.scroll_home(animate=False)
 
