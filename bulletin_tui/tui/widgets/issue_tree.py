@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: Issues put in the tree at once: more than any screen shows. The rest follow in batches
 #: of ``LATER_BATCH`` between frames, so a tree of 20,000 issues is on screen at once.
 FIRST_BATCH = 120
-LATER_BATCH = 1500
+LATER_BATCH = 4000
 
 #: The most characters of a label kept in the tree: more than any pane shows (labels are
 #: cut to the pane when drawn), and a headline of millions of characters costs nothing.
@@ -145,8 +145,7 @@ class IssueTree(Tree[NodeData]):
         self._broken_group = None
         self._pending = list(listing.issues[FIRST_BATCH:])
         self._pending.reverse()  # taken from the end: the oldest are added last
-        for issue_file in listing.issues[:FIRST_BATCH]:
-            self._add_issue(issue_file)
+        self._add_issues(list(listing.issues[:FIRST_BATCH]))
         if listing.broken:
             group = self.root.add(Text(t("broken_group"), style="bold red"), data=None)
             for broken in listing.broken:
@@ -170,28 +169,45 @@ class IssueTree(Tree[NodeData]):
         self.select(wanted)
         return None
 
-    def _add_issue(self, issue_file: IssueFile) -> None:
-        # Sections and items are added when the issue is first opened: a tree of
-        # thousands of issues appears at once.
-        # before the broken files' group, by position (Tree looks a node up by a scan)
-        before = len(self.root.children) - 1 if self._broken_group is not None else None
-        self.root.add(plain_label(issue_label(issue_file)), data=issue_file, allow_expand=True,
-                      before=before)  # fmt: skip
+    def _add_issues(self, issue_files: list[IssueFile]) -> None:
+        """Add issues (closed: their sections and items come when one is first opened)
+        before the broken files' group, with one redraw for them all.
+
+        ``TreeNode.add`` lays the tree out again for every node it adds: at thousands of
+        issues that was most of the time a start took, so the nodes are made as it makes
+        them and put in place together.
+        """
+        root = self.root
+        nodes = []
+        for issue_file in issue_files:
+            node = self._add_node(root, plain_label(issue_label(issue_file)), issue_file)
+            node._allow_expand = True
+            nodes.append(node)
+        at = len(root._children) - (1 if self._broken_group is not None else 0)
+        root._children[at:at] = nodes
+        root._updates += 1
+        self._invalidate()
 
     def _add_later(self, root: TreeNode[NodeData]) -> None:
         """Add the next batch of the listing's issues, and ask for the one after it once
         this one is drawn (keys are answered in between)."""
         if root is not self.root:  # the tree was rebuilt meanwhile: its own batches follow
             return
-        for _ in range(min(LATER_BATCH, len(self._pending))):
-            self._add_issue(self._pending.pop())
+        self._add_issues(self._take(LATER_BATCH))
         if self._pending:
             self.call_after_refresh(self._add_later, root)
 
+    def _take(self, count: int) -> list[IssueFile]:
+        """The next ``count`` pending issues, newest first."""
+        taken = self._pending[-count:]
+        del self._pending[-count:]
+        taken.reverse()
+        return taken
+
     def add_pending(self) -> None:
         """Put the rest of the listing in the tree now (to find or reach an old issue)."""
-        while self._pending:
-            self._add_issue(self._pending.pop())
+        if self._pending:
+            self._add_issues(self._take(len(self._pending)))
 
     @property
     def filling(self) -> bool:
