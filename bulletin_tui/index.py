@@ -395,14 +395,26 @@ class Index:
 
     # reading ----------------------------------------------------------------------------
 
+    def known_listing(self, limit: int) -> Listing:
+        """The newest ``limit`` issues as the cache knows them, at once: nothing is read
+        or rebuilt (an empty listing when the cache cannot answer; a refresh repairs it).
+        """
+        try:
+            return self._listing(limit)
+        except sqlite3.DatabaseError:
+            return Listing((), ())
+
     @_survives_damage
     def listing(self, limit: int | None = None) -> Listing:
         """Every issue (newest first) and broken file, as of the last refresh; only the
-        newest ``limit`` issues if given (what a first screen needs, read at once).
+        newest ``limit`` issues if given.
 
         The issues come as headers; each loads its whole issue when first asked for it.
         No file is looked at: this is what the cache knows.
         """
+        return self._listing(limit)
+
+    def _listing(self, limit: int | None = None) -> Listing:
         issues: list[IssueFile] = []
         broken: list[BrokenFile] = []
         columns = "SELECT path, size, mtime_ns, series, number, date, error, line FROM files"

@@ -100,9 +100,17 @@ class BulletinApp(Composer, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.query_one(IssueTree).focus()
-        # The first frame comes before any reading: the worker starts once it is painted.
+        # The first frame shows the newest issues as the index cache knows them (a quick
+        # query, no file touched); the files are checked once it is on screen.
+        known = Listing((), ())
+        if self.archive.root.is_dir():
+            with self._index_lock:
+                known = self.index.known_listing(FIRST_BATCH)
+        if known.issues or known.broken:
+            self.show_listing(known, None)
+        else:
+            self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.call_after_refresh(self.load_archive)
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.look_for_changes)
@@ -172,13 +180,8 @@ class BulletinApp(Composer, App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_archive(self) -> None:
-        """Fill the tree (off the UI thread): first the newest issues as the index cache
-        knows them, without looking at a file; then the files are checked against the
-        cache, what changed is read, and the screen follows, as on a live reload."""
-        if self.archive.root.is_dir():
-            with self._index_lock:
-                known = self.index.listing(FIRST_BATCH)
-            self._show_first(known)
+        """Check the files against the index cache (off the UI thread), read what
+        changed, and fill the tree; the screen follows, as on a live reload."""
         signature = self._signature_now()
         listing = self._indexed_listing(signature, progress=True)
         self.call_from_thread(self.show_listing, listing, signature, announce=False)
@@ -191,8 +194,8 @@ class BulletinApp(Composer, App[None]):
     def look_for_changes(self) -> None:
         """Compare the files with what was loaded; reload if any changed.
 
-        Looking at tens of thousands of files takes a while: the watcher rests so that it
-        looks at most a twentieth of the time.
+        Looking at tens of thousands of files takes a while: when a look takes more than
+        a tenth of a second, the watcher rests so that it looks a twentieth of the time.
         """
         if self._signature is None or time.monotonic() < self._watch_rests_until:
             return
@@ -200,7 +203,9 @@ class BulletinApp(Composer, App[None]):
             return
         began = time.monotonic()
         signature = self._signature_now()
-        self._watch_rests_until = time.monotonic() + 19 * (time.monotonic() - began)
+        took = time.monotonic() - began
+        if took > 0.1:  # a large archive (a small one is looked at every time)
+            self._watch_rests_until = time.monotonic() + 19 * took
         if signature != self._signature:
             listing = self._indexed_listing(signature, progress=False)
             self.call_from_thread(self.show_listing, listing, signature)

@@ -116,19 +116,23 @@ class IssueTree(Tree[NodeData]):
         self.call_after_refresh(lambda: self.move_cursor_to_line(self.last_line))
 
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
-        """Labels are cut to the pane (see :meth:`render_label`), so the tree never scrolls
-        sideways and need not lay out every label to measure it (at thousands of issues,
-        Tree's own measure is most of the time it takes to show them)."""
-        return 0
+        """The room a label has: labels are cut to it (see :meth:`render_label`), so the
+        tree never scrolls sideways, and need not be laid out one by one to be measured
+        (at thousands of issues, Tree's own measure was most of the time a start took)."""
+        return max(0, self._room(node))
 
-    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
-        label = super().render_label(node, base_style, style)
+    def _room(self, node: TreeNode[NodeData]) -> int:
+        """Columns left for a node's label beside its guides."""
         depth = 0
         parent = node.parent
         while parent is not None and parent is not self.root:
             depth += 1
             parent = parent.parent
-        room = self.scrollable_content_region.width - depth * self.guide_depth - 1
+        return self.scrollable_content_region.width - depth * self.guide_depth - 1
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        room = self._room(node)
         if room > 3 and label.cell_len > room:
             label.truncate(room, overflow="ellipsis")
         return label

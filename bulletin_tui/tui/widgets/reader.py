@@ -68,7 +68,7 @@ class Reader(VerticalScroll):
         if not _same(layout, self._layout):  # else shown already: nothing to lay out again
             self._layout = layout
             self._characters = characters
-            self._render_content(placeholder=True)
+            self._lay_out_content(placeholder=True)
         if not keep_scroll:
             self.scroll_home(animate=False)
 
@@ -80,8 +80,10 @@ class Reader(VerticalScroll):
     def _content_width(self) -> int:
         return max(10, self.scrollable_content_region.width - 1)
 
-    def _render_content(self, *, placeholder: bool = False) -> None:
-        """Lay the content out for the pane's width. Laid out apart, new content is
+    def _lay_out_content(self, *, placeholder: bool = False) -> None:
+        """Lay the content out for the pane's width. (Not ``_render_content``: Textual's
+        Widget has a method of that name, called for every line drawn, which laid the
+        whole content out again for each line of the pane.) Laid out apart, new content is
         announced by a placeholder; content laid out again for a new width stays as it
         was meanwhile (a placeholder would take its scroll bar away, change the width
         again, and start over)."""
@@ -107,6 +109,15 @@ class Reader(VerticalScroll):
         if shown == self._shown:
             self.query_one("#content", Static).update(text)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scroll bar came or went (no resize is sent for it): lay out again for the
+        column it took or gave back."""
+        self.call_after_refresh(self._fit_width)
+
+    def _fit_width(self) -> None:
+        if self._content_width() != self._width:
+            self._lay_out_content()
+
     def on_resize(self, event: events.Resize) -> None:
         if self._content_width() != self._width:
-            self._render_content()
+            self._lay_out_content()
