@@ -86,7 +86,7 @@ def run_in_terminal(
                 if not data:
                     break
                 stream.feed(data)
-            text = "\n".join(screen.display)
+            text = screen_text(screen)
             moment = time.perf_counter() - start
             for name, test in waits.items():
                 if seen[name] is None and test(text):
@@ -124,6 +124,16 @@ def _end(pid: int, fd: int, quit_keys: bytes | None) -> None:
 
 
 _cpu_seen: dict[int, tuple[float, float]] = {}
+
+
+def screen_text(screen: pyte.Screen) -> str:
+    """The screen's text, line by line (a wide character's second cell holds nothing).
+    pyte's own ``display`` fails on a cell a wide character was partly drawn over."""
+    rows = []
+    for y in range(screen.lines):
+        row = screen.buffer[y]
+        rows.append("".join(row[x].data for x in range(screen.columns)))
+    return "\n".join(rows)
 
 
 def high_water_mark(pid: int) -> float:
