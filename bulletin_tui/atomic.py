@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 
@@ -13,7 +12,9 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     ``exclusive`` puts it in place only if nothing is at ``path`` yet (``FileExistsError``
     otherwise), with no window for another writer; else ``os.replace`` swaps it in.
     """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    # os.urandom, not secrets: secrets imports hmac and OpenSSL, and every command that
+    # lists the archive imports this module
+    temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         with open(temporary, "xb") as stream:
             stream.write(data)
