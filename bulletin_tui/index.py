@@ -396,12 +396,18 @@ class Index:
     # reading ----------------------------------------------------------------------------
 
     def known_listing(self, limit: int) -> Listing:
-        """The newest ``limit`` issues as the cache knows them, at once: nothing is read
-        or rebuilt (an empty listing when the cache cannot answer; a refresh repairs it).
+        """The newest ``limit`` issues as the cache knows them, at once: through a
+        read-only connection of its own that waits for no one, and nothing is read, built
+        or repaired (an empty listing when the cache cannot answer so; a refresh will).
         """
         try:
-            return self._listing(limit)
-        except sqlite3.DatabaseError:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True, timeout=0.1)) as db:
+                schema = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if schema is None or schema[0] != SCHEMA:
+                    return Listing((), ())
+                return self._listing(limit, db)
+        except (sqlite3.Error, OSError, ValueError):
             return Listing((), ())
 
     @_survives_damage
@@ -414,16 +420,17 @@ class Index:
         """
         return self._listing(limit)
 
-    def _listing(self, limit: int | None = None) -> Listing:
+    def _listing(self, limit: int | None = None, db: sqlite3.Connection | None = None) -> Listing:
+        db = db or self.db
         issues: list[IssueFile] = []
         broken: list[BrokenFile] = []
         columns = "SELECT path, size, mtime_ns, series, number, date, error, line FROM files"
         if limit is None:
-            rows = self.db.execute(columns).fetchall()
+            rows = db.execute(columns).fetchall()
         else:
-            rows = self.db.execute(f"{columns} WHERE error IS NULL ORDER BY {_NEWEST_FILES}"
-                                   " LIMIT ?", (limit,)).fetchall()  # fmt: skip
-            rows += self.db.execute(f"{columns} WHERE error IS NOT NULL").fetchall()
+            rows = db.execute(f"{columns} WHERE error IS NULL ORDER BY {_NEWEST_FILES}"
+                              " LIMIT ?", (limit,)).fetchall()  # fmt: skip
+            rows += db.execute(f"{columns} WHERE error IS NOT NULL").fetchall()
         for path_text, size, mtime_ns, series, number, date, error, line in rows:
             path = Path(path_text)
             if error is not None:

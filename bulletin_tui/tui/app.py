@@ -105,8 +105,7 @@ class BulletinApp(Composer, App[None]):
         # query, no file touched); the files are checked once it is on screen.
         known = Listing((), ())
         if self.archive.root.is_dir():
-            with self._index_lock:
-                known = self.index.known_listing(FIRST_BATCH)
+            known = self.index.known_listing(FIRST_BATCH)
         if known.issues or known.broken:
             self.show_listing(known, None)
         else:
