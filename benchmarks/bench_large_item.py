@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import statistics
 import sys
 import tempfile
@@ -43,8 +44,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bulletin-large-"))
+    try:
+        measure(folder, args.characters, args.runs)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(folder: Path, characters: int, runs: int) -> None:
+    """Time the runs in ``folder`` and print the figures."""
     env = {"BULLETIN_CACHE": str(folder / "cache")}
-    archive = make(folder / "issues", args.characters)
+    archive = make(folder / "issues", characters)
     size = sum(path.stat().st_size for path in archive.files())
     Index(archive, folder / "cache").refresh()  # a warm cache, as every later start has
     command = [*bulletin_command(), "--archive", str(archive.root)]
@@ -53,7 +62,7 @@ def main() -> None:
         "key answered": lambda screen: "短正文" in screen,
     }
     firsts, keys, bares = [], [], []
-    for _ in range(args.runs):
+    for _ in range(runs):
         run = run_in_terminal(command, waits, env=env, send={"first screen": b"j"})
         first, answered = run.seen["first screen"], run.seen["key answered"]
         if first is None or answered is None:
