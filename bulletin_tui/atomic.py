@@ -11,7 +11,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -56,7 +55,9 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     replaced = None if exclusive else _status_or_none(path)
     if replaced is not None and not writable(replaced, path):
         raise ReadOnlyFileError(path)
-    temporary = path.with_name(f".~tmp-{secrets.token_hex(4)}")
+    # os.urandom, not secrets: secrets imports hmac and OpenSSL, and every command that
+    # lists the archive imports this module
+    temporary = path.with_name(f".~tmp-{os.urandom(4).hex()}")
     try:
         with open(temporary, "xb") as stream:
             stream.write(data)

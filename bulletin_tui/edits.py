@@ -5,9 +5,13 @@ another program changed in the meantime."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from bulletin_tui.errors import EditError
 from bulletin_tui.model import Issue, Item
-from bulletin_tui.tomledit import EditError, IssueDocument
+
+if TYPE_CHECKING:  # tomlkit is imported by whoever applies an edit, not by naming one
+    from bulletin_tui.tomledit import IssueDocument
 
 
 def _locate(issue: Issue, section: str, title: str) -> tuple[int, int]:

@@ -55,3 +55,7 @@ class SaveConflictError(BulletinError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         super().__init__(f"{path}: {reason}")
+
+
+class EditError(BulletinError):
+    """An edit that does not fit the issue (no such item, a duplicate section name)."""

@@ -2,8 +2,10 @@
 index of its items, kept fresh by path, size and modification time.
 
 The files stay the source of truth. Deleting or corrupting the cache changes nothing but
-speed: a cache that cannot be read, or was written by another version, is rebuilt.
-Two processes may use it at once (WAL, with a busy timeout).
+speed: a cache that is damaged, or was written by another version, is rebuilt; one that
+cannot be opened, read or written (a directory in its place, a read-only or full disk) is
+replaced by one in memory for the run, built from the files. The cache is never the reason
+a command fails. Two processes may use it at once (WAL, with a busy timeout).
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from bulletin_tui.archive import (
     Archive,
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 # Parsing, JSON and helper processes are imported where they are used: a search on the
 # command line with the cache up to date needs none of them, and starts sooner without.
 
-SCHEMA = "bulletin-index 5"
+SCHEMA = "bulletin-index 6"
 
 #: Called with (files done, files to read) while the cache is brought up to date.
 Progress = Callable[[int, int], None]
@@ -48,6 +50,9 @@ Progress = Callable[[int, int], None]
 #: Files written to the cache per transaction while it is brought up to date.
 WRITE_EVERY = 500
 
+# ``files`` holds what a listing needs and no more, so reading (or checking) every file's
+# row stays quick at tens of thousands of issues; each parsed issue is in ``documents``,
+# read one at a time when it is opened.
 # The items hold their text once: ``folded`` is computed from the headline, body and
 # source, unless folding changed them (full-width letters, capitals), when ``refolded``
 # holds it. The full-text index keeps no positions (detail=none: a fraction of the size
@@ -57,8 +62,11 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
     series TEXT, number INTEGER, date TEXT, total INTEGER, publisher TEXT,
-    sections INTEGER, items INTEGER, document TEXT, error TEXT, line INTEGER
+    sections INTEGER, items INTEGER, error TEXT, line INTEGER
 );
+CREATE INDEX files_newest ON files (date IS NULL, date DESC, coalesce(number, 0) DESC, path)
+    WHERE error IS NULL;
+CREATE TABLE documents (path TEXT PRIMARY KEY, document TEXT);
 CREATE TABLE items (
     id INTEGER PRIMARY KEY, path TEXT, section_index INTEGER, item_index INTEGER,
     series TEXT, number INTEGER, date TEXT, section TEXT, title TEXT, source TEXT,
@@ -72,6 +80,19 @@ CREATE VIRTUAL TABLE items_fts USING fts5 (folded, content='items', content_rowi
 """
 
 _NEWEST_FIRST = "date IS NULL, date DESC, number DESC, path, section_index, item_index"
+#: The order of :func:`bulletin_tui.archive.newest_first`, for the ``files`` table.
+_NEWEST_FILES = "date IS NULL, date DESC, coalesce(number, 0) DESC, path"
+
+#: SQLite's primary result codes that mean the file is damaged or not a database (rebuild
+#: it); any other failure (cannot open, read-only, full, I/O, busy) leaves the file alone.
+_DAMAGED = {1, 11, 26}  # SQLITE_ERROR (a table missing), SQLITE_CORRUPT, SQLITE_NOTADB
+
+T = TypeVar("T")
+
+
+def _damaged(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is None or code & 0xFF in _DAMAGED
 
 
 def default_cache_folder() -> Path:
@@ -96,12 +117,48 @@ def issue_from_document(document: str, path: Path) -> Issue:
     return issue_from_data(data, path, KeyLines(""))
 
 
+def stamps_digest(stamps: Stamps) -> str:
+    """One string for every file's path, size and modification time (in any order)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(stamps):
+        size, mtime_ns = stamps[path]
+        hasher.update(f"{path}\0{size}\0{mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
+
+
+def _survives_damage(method: Callable[..., T]) -> Callable[..., T]:
+    """A reading method of :class:`Index` that is answered from a rebuilt (or in-memory)
+    cache when the cache fails it."""
+
+    @wraps(method)
+    def guarded(self: Index, *args: object, **kwargs: object) -> T:
+        return self._with_recovery(lambda: method(self, *args, **kwargs))
+
+    return guarded
+
+
 def trigram_match(term: str) -> str:
     """An FTS5 query for the rows that hold every trigram of ``term`` (three characters or
     more): a superset of the rows holding ``term``, which the caller checks."""
     starts = [*range(0, len(term) - 2, 3), len(term) - 3]
     grams = dict.fromkeys(term[i : i + 3] for i in starts)
     return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+
+
+#: The most characters of item text a long-lived process keeps in memory (the newest
+#: items'; about 24 MB): searches look through older items in the cache.
+KEEP_CHARACTERS = 12_000_000
+
+
+class KeptText(NamedTuple):
+    """The folded text of the newest items, newest first, joined by NUL characters."""
+
+    blob: str
+    starts: list[int]
+    ids: list[int]
+    order: dict[int, int]
+    #: whether every item is kept
+    complete: bool
 
 
 @dataclass(frozen=True)
@@ -123,11 +180,13 @@ class Index:
         # A long-lived process (the reader) keeps every item's folded text in memory, in
         # newest-first order, to answer one- and two-character terms without a table scan.
         self.keep_text = keep_text
-        self._text: tuple[str, list[int], list[int], dict[int, int]] | None = None
+        self._text: KeptText | None = None
         root = str(archive.root.resolve())
         name = hashlib.sha256(root.encode("utf-8")).hexdigest()[:20]
         self.path = (folder or default_cache_folder()) / f"{name}.sqlite"
         self._db: sqlite3.Connection | None = None
+        #: Why the cache on disk is not used in this run (None while it is).
+        self.problem: str | None = None
 
     # opening ----------------------------------------------------------------------------
 
@@ -139,16 +198,63 @@ class Index:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """The cache on disk; rebuilt if damaged; one in memory if it cannot be used."""
         try:
-            return self._connect()
-        except sqlite3.DatabaseError:
-            # Not a database, damaged, or another version's: it is only a cache.
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._connect(str(self.path))
+        except sqlite3.DatabaseError as error:
+            if not _damaged(error):
+                return self._in_memory(error)
+        except OSError as error:
+            return self._in_memory(error)
+        # Not a database, damaged, or another version's: it is only a cache.
+        try:
             self._remove_files()
-            return self._connect()
+            return self._connect(str(self.path))
+        except (OSError, sqlite3.DatabaseError) as error:
+            return self._in_memory(error)
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+    def _in_memory(self, error: BaseException) -> sqlite3.Connection:
+        """A cache for this run only, built from the files: the answers stay right."""
+        reason = getattr(error, "strerror", None) or str(error)
+        self.problem = f"the index cache {self.path} cannot be used ({reason}); reading the files"
+        return self._connect(":memory:")
+
+    def _recover(self, error: sqlite3.DatabaseError) -> None:
+        """After a failure in use: rebuild a damaged cache, else carry on in memory."""
+        self.close()
+        self._text = None
+        if self.problem is None and _damaged(error):
+            try:
+                self._remove_files()
+            except OSError as removing:
+                error = sqlite3.OperationalError(str(removing))
+            else:
+                self._db = self._open()
+                return
+        self._db = self._in_memory(error)
+
+    def _with_recovery(self, operation: Callable[[], T], *, refresh: bool = True) -> T:
+        """``operation``, done again on a rebuilt (or in-memory) cache if the cache fails
+        it; the new cache is first brought up to date from the files when ``refresh``."""
+        try:
+            return operation()
+        except sqlite3.DatabaseError as error:
+            self._recover(error)
+        try:
+            if refresh:
+                self._refresh()
+            return operation()
+        except sqlite3.DatabaseError as error:  # the rebuilt one failed too: memory
+            if self.problem is not None:
+                raise
+            self._recover(sqlite3.OperationalError(str(error)))
+            if refresh:
+                self._refresh()
+            return operation()
+
+    def _connect(self, where: str) -> sqlite3.Connection:
+        db = sqlite3.connect(where, timeout=10, isolation_level=None,
                              check_same_thread=False)  # fmt: skip
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -190,19 +296,42 @@ class Index:
             return {}
         return self.archive.stamps()
 
-    def refresh(self, progress: Progress | None = None, stamps: Stamps | None = None) -> Refreshed:
+    def refresh(
+        self,
+        progress: Progress | None = None,
+        stamps: Stamps | None = None,
+        written: Callable[[], None] | None = None,
+    ) -> Refreshed:
         """Re-read the files that changed since the cache last saw them; drop the gone.
 
         ``stamps`` are the files as :meth:`stamps` just found them, when the caller has them.
+        The files are read most recently modified first (the newest issues, as a rule), and
+        ``written`` is called after each batch is in the cache, so a reader can show the
+        newest issues before a long build ends.
         """
         on_disk = self.stamps() if stamps is None else stamps
+        return self._with_recovery(lambda: self._refresh(progress, on_disk, written), refresh=False)
+
+    def _refresh(
+        self,
+        progress: Progress | None = None,
+        stamps: Stamps | None = None,
+        written: Callable[[], None] | None = None,
+    ) -> Refreshed:
+        on_disk = self.stamps() if stamps is None else stamps
+        digest = stamps_digest(on_disk)
+        seen = self.db.execute("SELECT value FROM meta WHERE key='stamps'").fetchone()
+        if seen is not None and seen[0] == digest:  # as the last refresh left it
+            return Refreshed(0, 0, len(on_disk))
         known = {
             row[0]: (row[1], row[2])
             for row in self.db.execute("SELECT path, size, mtime_ns FROM files")
         }
         stale = [path for path, stamp in on_disk.items() if known.get(path) != stamp]
+        stale.sort(key=lambda path: (on_disk[path][1], path), reverse=True)
         gone = [path for path in known if path not in on_disk]
         if not stale and not gone:
+            self._note_digest(digest)
             return Refreshed(0, 0, len(on_disk))
         self._text = None
         batch: list[Rows] = []
@@ -213,8 +342,21 @@ class Index:
             if len(batch) == WRITE_EVERY:
                 self._write(batch, [])
                 batch = []
+                if written is not None:
+                    written()
         self._write(batch, gone)
+        self._note_digest(digest)
         return Refreshed(len(stale), len(gone), len(on_disk) - len(stale))
+
+    def _note_digest(self, digest: str) -> None:
+        """Remember which files the cache now holds, so that the next check is one
+        comparison instead of one per file."""
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stamps', ?)", (digest,))
+        except sqlite3.OperationalError as error:
+            if _damaged(error):
+                raise
+            # read-only or full: the cache still answers; the next check compares each file
 
     def _write(self, rows: list[Rows], gone: list[str]) -> None:
         """Replace what the cache holds for these files (and drop the gone) in one
@@ -225,9 +367,11 @@ class Index:
             for path in [*gone, *(file_row[0] for file_row, _ in rows)]:
                 self._forget(path)
             last = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
-            db.executemany(
-                "INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [r for r, _ in rows]
-            )
+            # a row of read_rows holds the document after the item count; it has a table
+            db.executemany("INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                           [(*r[:10], *r[11:]) for r, _ in rows])  # fmt: skip
+            db.executemany("INSERT INTO documents VALUES (?,?)",
+                           [(r[0], r[10]) for r, _ in rows if r[10] is not None])  # fmt: skip
             db.executemany(
                 "INSERT INTO items (path, section_index, item_index, series, number, date,"
                 " section, title, source, body, refolded) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -247,19 +391,46 @@ class Index:
                        (item_id, folded))  # fmt: skip
         db.execute("DELETE FROM items WHERE path=?", (path,))
         db.execute("DELETE FROM files WHERE path=?", (path,))
+        db.execute("DELETE FROM documents WHERE path=?", (path,))
 
     # reading ----------------------------------------------------------------------------
 
-    def listing(self) -> Listing:
-        """Every issue (newest first) and broken file, as of the last refresh.
+    def known_listing(self, limit: int) -> Listing:
+        """The newest ``limit`` issues as the cache knows them, at once: through a
+        read-only connection of its own that waits for no one, and nothing is read, built
+        or repaired (an empty listing when the cache cannot answer so; a refresh will).
+        """
+        try:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True, timeout=0.1)) as db:
+                schema = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if schema is None or schema[0] != SCHEMA:
+                    return Listing((), ())
+                return self._listing(limit, db)
+        except (sqlite3.Error, OSError, ValueError):
+            return Listing((), ())
+
+    @_survives_damage
+    def listing(self, limit: int | None = None) -> Listing:
+        """Every issue (newest first) and broken file, as of the last refresh; only the
+        newest ``limit`` issues if given.
 
         The issues come as headers; each loads its whole issue when first asked for it.
+        No file is looked at: this is what the cache knows.
         """
+        return self._listing(limit)
+
+    def _listing(self, limit: int | None = None, db: sqlite3.Connection | None = None) -> Listing:
+        db = db or self.db
         issues: list[IssueFile] = []
         broken: list[BrokenFile] = []
-        rows = self.db.execute(
-            "SELECT path, size, mtime_ns, series, number, date, error, line FROM files"
-        )
+        columns = "SELECT path, size, mtime_ns, series, number, date, error, line FROM files"
+        if limit is None:
+            rows = db.execute(columns).fetchall()
+        else:
+            rows = db.execute(f"{columns} WHERE error IS NULL ORDER BY {_NEWEST_FILES}"
+                              " LIMIT ?", (limit,)).fetchall()  # fmt: skip
+            rows += db.execute(f"{columns} WHERE error IS NOT NULL").fetchall()
         for path_text, size, mtime_ns, series, number, date, error, line in rows:
             path = Path(path_text)
             if error is not None:
@@ -285,7 +456,8 @@ class Index:
             uri = self.path.resolve().as_uri() + "?mode=ro"
             with closing(sqlite3.connect(uri, uri=True, timeout=10)) as db:
                 row = db.execute(
-                    "SELECT document FROM files WHERE path=? AND size=? AND mtime_ns=?",
+                    "SELECT document FROM files JOIN documents USING (path)"
+                    " WHERE path=? AND size=? AND mtime_ns=?",
                     (str(path), *stamp),
                 ).fetchone()
         except sqlite3.Error:
@@ -297,6 +469,7 @@ class Index:
 
         return read_issue(read_file(path), path)
 
+    @_survives_damage
     def summaries(self) -> dict[str, dict[str, object]]:
         """Path → what ``bulletin list`` says of each valid issue: series, number, total,
         date, publisher and how many sections and items it has."""
@@ -307,6 +480,7 @@ class Index:
         keys = ("path", "series", "number", "total", "date", "publisher", "sections", "items")
         return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
 
+    @_survives_damage
     def entries(self) -> list[Entry]:
         """Every item of the valid issues, newest issue first, as statistics count them."""
         from bulletin_tui.stats import Entry
@@ -323,6 +497,7 @@ class Index:
             for path, series, number, date, section, title, source in rows
         ]
 
+    @_survives_damage
     def names(self) -> tuple[list[str], list[str]]:
         """Every section name and every source in the archive, the most used first."""
         found = []
@@ -334,6 +509,7 @@ class Index:
             found.append([row[0] for row in rows])
         return found[0], found[1]
 
+    @_survives_damage
     def query(
         self,
         terms: list[str],
@@ -351,7 +527,19 @@ class Index:
         if not folded:
             return []
         if self.keep_text and not any((where or {}).values()):
-            return self._query_in_memory(folded, limit)
+            found = self._query_in_memory(folded, limit)
+            if self._text is not None and self._text.complete:
+                return found
+            if limit is not None and len(found) >= limit:
+                return found
+            # Fewer than asked among the newest items kept in memory: the older ones are
+            # looked through in the cache (whose order begins with those already found).
+            return found + self._query_rows(folded, where, limit)[len(found) :]
+        return self._query_rows(folded, where, limit)
+
+    def _query_rows(
+        self, folded: list[str], where: dict[str, object] | None, limit: int | None
+    ) -> list[tuple]:
         clauses: list[str] = []
         params: list[object] = []
         if len(folded[0]) >= 3:
@@ -377,30 +565,37 @@ class Index:
             params.append(limit)
         return self.db.execute(sql, params).fetchall()
 
+    @_survives_damage
     def prepare_search(self) -> None:
         """Read every item's folded text into memory now, if this index keeps it, so the
         first search does not pay for it."""
         if self.keep_text:
             self._kept_text()
 
-    def _kept_text(self) -> tuple[str, list[int], list[int], dict[int, int]]:
+    def _kept_text(self) -> KeptText:
         if self._text is None:
             rows = self.db.execute(f"SELECT id, folded FROM items ORDER BY {_NEWEST_FIRST}")
             ids: list[int] = []
             texts: list[str] = []
             starts: list[int] = []
             position = 0
+            complete = True
             for item_id, text in rows:
+                if position + len(text) > KEEP_CHARACTERS:
+                    complete = False
+                    break
                 ids.append(item_id)
                 texts.append(text)
                 starts.append(position)
                 position += len(text) + 1
             blob = "\0".join(texts)
-            self._text = (blob, starts, ids, {item_id: n for n, item_id in enumerate(ids)})
+            del texts
+            order = {item_id: n for n, item_id in enumerate(ids)}
+            self._text = KeptText(blob, starts, ids, order, complete)
         return self._text
 
     def _query_in_memory(self, folded: list[str], limit: int | None) -> list[tuple]:
-        blob, starts, ids, order = self._kept_text()
+        blob, starts, ids, order, _ = self._kept_text()
 
         def text_of(number: int) -> str:
             end = starts[number + 1] - 1 if number + 1 < len(starts) else len(blob)

@@ -22,7 +22,7 @@ import tomlkit
 from tomlkit.container import Container
 from tomlkit.items import AoT, Null, String, StringType, Table, Trivia
 
-from bulletin_tui.errors import BulletinError
+from bulletin_tui.errors import EditError
 from bulletin_tui.model import Distribution, Issue, Item, is_control
 from bulletin_tui.tomlfile import FORMAT, item_to_data, parse_issue
 
@@ -101,10 +101,6 @@ def _tables_in_order(container: Container) -> Iterator[Table]:
             for table in value.body:
                 yield table
                 yield from _tables_in_order(table.value)
-
-
-class EditError(BulletinError):
-    """An edit that does not fit the issue (no such item, a duplicate section name)."""
 
 
 class IssueDocument:

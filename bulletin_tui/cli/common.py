@@ -150,12 +150,15 @@ LANG = click.option(
 
 
 def refresh_with_progress(index: Any) -> None:
-    """Bring the index cache up to date, with a progress bar when that takes a while."""
+    """Bring the index cache up to date, with a progress bar when that takes a while; say
+    so on stderr when the cache cannot be used (the answer then comes from the files)."""
     if not sys.stderr.isatty():
         index.refresh()
-        return
-    from rich.progress import Progress
+    else:
+        from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("indexing", total=None)
-        index.refresh(lambda done, total: bar.update(task, completed=done, total=total))
+        with Progress(transient=True) as bar:
+            task = bar.add_task("indexing", total=None)
+            index.refresh(lambda done, total: bar.update(task, completed=done, total=total))
+    if index.problem is not None:
+        click.echo(f"bulletin: {index.problem}", err=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -19,33 +21,33 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
-from bulletin_tui.atomic import write_atomic
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.drafts import default_folder as default_drafts_folder
 from bulletin_tui.errors import BulletinError, IssueFileError
 from bulletin_tui.index import Index
 from bulletin_tui.model import Item, Section
-from bulletin_tui.plaintext import encode, export
-from bulletin_tui.search import Hit, search
-from bulletin_tui.settings import LintSettings, Settings, load_lint_settings, load_settings
-from bulletin_tui.tui import palette, render
+from bulletin_tui.settings import LintSettings, load_lint_settings
+from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer, circulation_item, circulation_section
 from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.proofreading import Proofreader
-from bulletin_tui.tui.screens.confirm import ConfirmScreen
-from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
-from bulletin_tui.tui.screens.help import HelpScreen
-from bulletin_tui.tui.screens.search import SearchScreen
-from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import (
+    FIRST_BATCH,
     IssueTree,
     ItemTarget,
     NodeData,
     issue_label,
 )
-from bulletin_tui.tui.widgets.progress import BuildProgress
 from bulletin_tui.tui.widgets.reader import Reader
+
+if TYPE_CHECKING:
+    from bulletin_tui.search import Hit
+    from bulletin_tui.settings import Settings
+    from bulletin_tui.tui.screens.export import ExportRequest
+
+# Screens, the exporter, search and statistics are imported when first used: the reader
+# starts without them (``python -X importtime -m bulletin_tui`` shows what start costs).
 
 #: Every file's path, size and modification time: what "changed on disk" compares.
 Signature = frozenset[tuple[str, tuple[int, int]]]
@@ -79,6 +81,7 @@ class BulletinApp(Composer, Proofreader, App[None]):
         #: Every section name and source in the archive (suggestions for the item form).
         self.names: tuple[list[str], list[str]] = ([], [])
         self._signature: Signature | None = None
+        self._watch_rests_until = 0.0
         self.loaded = asyncio.Event()  # set once the first listing is on screen
         self.title = t("title")
         self.sub_title = str(archive.root.absolute())  # the full path: where it writes
@@ -115,9 +118,16 @@ class BulletinApp(Composer, Proofreader, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.query_one(IssueTree).focus()
-        # The first frame comes before any reading: the worker starts once it is painted.
+        # The first frame shows the newest issues as the index cache knows them (a quick
+        # query, no file touched); the files are checked once it is on screen.
+        known = Listing((), ())
+        if self.archive.root.is_dir():
+            known = self.index.known_listing(FIRST_BATCH)
+        if known.issues or known.broken:
+            self.show_listing(known, None)
+        else:
+            self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.call_after_refresh(self.load_archive)
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.look_for_changes)
@@ -129,6 +139,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
 
     def _progress(self, done: int, total: int) -> None:
         """Show how far a build is; the bar is there only while it runs."""
+        from bulletin_tui.tui.widgets.progress import BuildProgress
+
         bars = self.query(BuildProgress)
         if done >= total:
             bars.remove()
@@ -143,7 +155,7 @@ class BulletinApp(Composer, Proofreader, App[None]):
         """Bring the index cache up to date with the files ``signature`` saw; read it."""
         if not self.archive.root.is_dir():
             return Listing((), ())
-        report = None
+        report = written = None
         if progress:
 
             def report(done: int, total: int) -> None:
@@ -151,9 +163,29 @@ class BulletinApp(Composer, Proofreader, App[None]):
                 if done == total or done % max(1, total // 100) == 0:
                     self.call_from_thread(self._progress, done, total)
 
+            def written() -> None:
+                # a long build: the newest issues (read first) are shown before it ends
+                if not self.loaded.is_set():
+                    self._show_first(self.index.listing(FIRST_BATCH))
+
         with self._index_lock:
-            self.index.refresh(report, dict(signature))
+            self.index.refresh(report, dict(signature), written)
             return self.index.listing()
+
+    def _show_first(self, listing: Listing) -> None:
+        """From the worker: show what the cache knows, and wait (a little) until the first
+        item is drawn before checking the files, which would hold up the screen."""
+        if not listing.issues and not listing.broken:
+            return
+        drawn = threading.Event()
+
+        def show() -> None:
+            self.show_listing(listing, None)
+            # the cursor moves after the next refresh, the reader follows after the one after
+            self.call_after_refresh(self.call_after_refresh, drawn.set)
+
+        self.call_from_thread(show)
+        drawn.wait(timeout=1.0)
 
     def _prepare_after_refresh(self) -> None:
         """Once the tree shows the new state: the item form's suggestions and the search's
@@ -165,19 +197,33 @@ class BulletinApp(Composer, Proofreader, App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_archive(self) -> None:
-        """Fill the tree from the index cache (off the UI thread), reading what changed."""
+        """Check the files against the index cache (off the UI thread), read what
+        changed, and fill the tree; the screen follows, as on a live reload."""
         signature = self._signature_now()
         self.lint_settings = load_lint_settings(self.archive.root)[0]  # the item form's
         listing = self._indexed_listing(signature, progress=True)
-        self.call_from_thread(self.show_listing, listing, signature)
+        self.call_from_thread(self.show_listing, listing, signature, announce=False)
+        if self.index.problem is not None:
+            self.call_from_thread(self.notify, self.index.problem, severity="warning",
+                                  markup=False)  # fmt: skip
         self._prepare_after_refresh()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def look_for_changes(self) -> None:
-        """Compare the files with what was loaded; reload if any changed."""
-        if self._signature is None or not self.archive.root.is_dir():
+        """Compare the files with what was loaded; reload if any changed.
+
+        Looking at tens of thousands of files takes a while: when a look takes more than
+        a tenth of a second, the watcher rests so that it looks a twentieth of the time.
+        """
+        if self._signature is None or time.monotonic() < self._watch_rests_until:
             return
+        if not self.archive.root.is_dir():
+            return
+        began = time.monotonic()
         signature = self._signature_now()
+        took = time.monotonic() - began
+        if took > 0.1:  # a large archive (a small one is looked at every time)
+            self._watch_rests_until = time.monotonic() + 19 * took
         if signature != self._signature:
             listing = self._indexed_listing(signature, progress=False)
             self.call_from_thread(self.show_listing, listing, signature)
@@ -193,6 +239,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
     def search_items(self, terms: list[str], limit: int) -> list[Hit]:
         """The first ``limit`` items holding every term, newest first (called from a
         worker)."""
+        from bulletin_tui.search import search
+
         with self._index_lock:
             return search(self.index, terms, limit=limit)
 
@@ -210,7 +258,7 @@ class BulletinApp(Composer, Proofreader, App[None]):
         self.listing = listing
         self._signature = signature
         tree = self.query_one(IssueTree)
-        tree.show(listing, select.keys if select is not None else None)
+        opened = tree.show(listing, select.keys if select is not None else None)
         if not listing.issues and not listing.broken:
             message = (
                 t("empty_archive", path=self.archive.root)
@@ -218,6 +266,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
                 else t("no_archive", path=self.archive.root)
             )
             self.query_one(Reader).show(partial(render.message_text, message))
+        if opened is not None:
+            self._show_node(opened)  # in the same frame as the tree: what a start waits for
         self.call_after_refresh(lambda: self._show_node(tree.cursor_node, keep_scroll=True))
         for path in changed:
             self.notify(t("reloaded", path=path), timeout=3)
@@ -244,30 +294,37 @@ class BulletinApp(Composer, Proofreader, App[None]):
         reader = self.query_one(Reader)
         if isinstance(data, IssueFile):
             try:
-                reader.show(partial(render.issue_text, data.issue), keep_scroll=keep_scroll)
+                issue = data.issue
+                reader.show(partial(render.issue_text, issue), keep_scroll=keep_scroll,
+                            characters=render.characters(issue))  # fmt: skip
             except (IssueFileError, OSError) as error:  # changed since the listing was read
                 if not isinstance(error, IssueFileError):
                     error = IssueFileError(data.path, None, str(error.strerror or error))
                 reader.show(partial(render.broken_text, BrokenFile(data.path, error)))
         elif isinstance(data, Section):
-            reader.show(partial(render.section_text, data), keep_scroll=keep_scroll)
+            reader.show(partial(render.section_text, data), keep_scroll=keep_scroll,
+                        characters=render.characters(data))  # fmt: skip
         elif isinstance(data, Item):
             layout = partial(render.item_text, data)
             issue_file = self.query_one(IssueTree).issue_of(node)  # type: ignore[arg-type]
             layout = self.spotted(layout, data, issue_file.path if issue_file else None)
             if self.search_terms:
                 layout = partial(render.highlighted, layout, self.search_terms)
-            reader.show(layout, keep_scroll=keep_scroll)
+            reader.show(layout, keep_scroll=keep_scroll, characters=render.characters(data))
         elif isinstance(data, BrokenFile):
             reader.show(partial(render.broken_text, data), keep_scroll=keep_scroll)
 
     # actions --------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from bulletin_tui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
         """The search screen; the chosen result opens with its matches highlighted."""
+        from bulletin_tui.tui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(" ".join(self.search_terms)), self._search_chosen)
 
     def _search_chosen(self, choice: tuple[list[Hit], int, list[str]] | None) -> None:
@@ -302,6 +359,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
             message = t("copied_section", name=data.name or t("unnamed_section"),
                         count=len(data.items))  # fmt: skip
         elif isinstance(data, IssueFile):
+            from bulletin_tui.plaintext import export
+
             text, message = export(data.issue, "text"), t("copied_issue", label=issue_label(data))
         else:
             self.notify(t("nothing_to_copy"), severity="warning")
@@ -318,6 +377,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
         if issue_file is None:
             self.notify(t("nothing_to_export"), severity="warning")
             return
+        from bulletin_tui.tui.screens.export import ExportScreen
+
         screen = ExportScreen(issue_label(issue_file), issue_file.path.stem)
         self.push_screen(screen, partial(self._export_chosen, issue_file))
 
@@ -325,6 +386,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
         if request is None:
             return
         if request.target.exists():
+            from bulletin_tui.tui.screens.confirm import ConfirmScreen
+
             question = ConfirmScreen(t("confirm_replace", path=request.target))
             self.push_screen(question, partial(self._export_confirmed, issue_file, request))
         else:
@@ -337,6 +400,9 @@ class BulletinApp(Composer, Proofreader, App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def write_export(self, issue_file: IssueFile, request: ExportRequest) -> None:
         """Write the export (off the UI thread) and say where it went."""
+        from bulletin_tui.atomic import write_atomic
+        from bulletin_tui.plaintext import encode, export
+
         text = export(issue_file.issue, request.fmt, width=request.width)
         try:
             write_atomic(request.target, encode(text, encoding=request.encoding))
@@ -349,6 +415,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
 
     def action_stats(self) -> None:
         """The statistics screen; an item chosen there opens in the reader."""
+        from bulletin_tui.settings import load_settings
+
         settings, problem = load_settings(self.archive.root)
         if problem is not None:
             message = t("settings_problem", error=describe(problem))
@@ -358,6 +426,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def open_stats(self, settings: Settings) -> None:
         """Count from the index cache (off the UI thread), then show the statistics."""
+        from bulletin_tui.tui.screens.stats import StatsScreen
+
         with self._index_lock:
             entries = self.index.entries() if self.archive.root.is_dir() else []
         self.call_from_thread(self.push_screen, StatsScreen(entries, settings), self.open_item)
@@ -376,9 +446,13 @@ class BulletinApp(Composer, Proofreader, App[None]):
         return action not in READER_ACTIONS or self.screen is self.screen_stack[0]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from bulletin_tui.tui import palette
+
         yield from palette.commands(self, screen)
 
     def action_command_palette(self) -> None:
+        from bulletin_tui.tui import palette
+
         palette.open_palette(self)
 
     def go_to(self, path: Path) -> None:

@@ -17,25 +17,28 @@ from bulletin_tui.archive import IssueFile, Listing, newest_first
 from bulletin_tui.edits import AddItem, Edit, MoveItem, RemoveItem, ReplaceItem, SetHeader
 from bulletin_tui.errors import BulletinError, SaveConflictError
 from bulletin_tui.model import Issue, Item, Section
-from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.saving import read_or_none
-from bulletin_tui.tomledit import IssueDocument
 from bulletin_tui.tomlfile import decode_issue_bytes, parse_issue
 from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
-from bulletin_tui.tui.screens.confirm import ConfirmScreen
-from bulletin_tui.tui.screens.conflict import Choice, ConflictScreen
-from bulletin_tui.tui.screens.issue_form import IssueForm
-from bulletin_tui.tui.screens.item_form import ItemForm, ItemFormResult
 from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget, issue_label
 from bulletin_tui.visible import visible
 
 if TYPE_CHECKING:
+    from bulletin_tui.edits import Edit, MoveItem
+    from bulletin_tui.model import Issue
     from bulletin_tui.tui.app import BulletinApp
+    from bulletin_tui.tui.screens.conflict import Choice
+    from bulletin_tui.tui.screens.item_form import ItemForm, ItemFormResult
+
+# The forms, dialogs, edits and tomlkit are imported when first used: the reader starts
+# without them.
 
 
 def circulation_item(item: Item) -> str:
     """An item as it circulates: headline, paragraphs, the source in parentheses."""
+    from bulletin_tui.plaintext.exporter import item_lines
+
     return "\n".join(item_lines(item, None, run_in=False)) + "\n"
 
 
@@ -80,6 +83,8 @@ class Composer:
 
     def _item_form(self: BulletinApp, issue_file: IssueFile, values: dict[str, str], draft: str,
                    heading: str) -> ItemForm:  # fmt: skip
+        from bulletin_tui.tui.screens.item_form import ItemForm
+
         sections, units = self._names(issue_file.issue)
         issues = [(issue_label(f), f.path) for f in self.listing.issues]
         return ItemForm(issues=issues, issue_path=issue_file.path, values=values,
@@ -125,6 +130,7 @@ class Composer:
                     result: ItemFormResult | None) -> None:  # fmt: skip
         if result is None:
             return
+
         target = ItemTarget(result.issue_path, result.section, result.item.title)
         if original is not None and result.issue_path == base.path:
             section, item = original
@@ -145,6 +151,8 @@ class Composer:
         if issue_file is None or section is None or item is None:
             self.notify(t("select_item_or_issue"), severity="warning")
             return
+        from bulletin_tui.tui.screens.confirm import ConfirmScreen
+
         question = ConfirmScreen(t("confirm_delete", title=item.title), yes=t("delete_yes"),
                                  no=t("delete_no"))  # fmt: skip
 
@@ -159,6 +167,8 @@ class Composer:
         if issue_file is None or section is None or item is None:
             self.notify(t("select_item"), severity="warning")
             return
+        from bulletin_tui.edits import MoveItem
+
         move = MoveItem(section.name, item.title, step)
         self.save_edit(issue_file, move, select=ItemTarget(issue_file.path, section.name,
                                                             item.title), moved=move)  # fmt: skip
@@ -166,6 +176,8 @@ class Composer:
     def action_new_issue(self: BulletinApp) -> None:
         issue_file, _, _ = self._selected()
         series = issue_file.issue.series if issue_file is not None else ""
+        from bulletin_tui.tui.screens.issue_form import IssueForm
+
         form = IssueForm(list(self.listing.issues), series, dt.date.today())
         self.push_screen(form, self._issue_made)
 
@@ -185,6 +197,8 @@ class Composer:
 
     def edit_header(self: BulletinApp, issue_file: IssueFile) -> None:
         """The issue form on an issue's header; saved as an edit of its file."""
+        from bulletin_tui.tui.screens.issue_form import IssueForm
+
         form = IssueForm(list(self.listing.issues), issue_file.issue.series, dt.date.today(),
                          issue=issue_file.issue)  # fmt: skip
 
@@ -196,6 +210,8 @@ class Composer:
 
     def delete_issue(self: BulletinApp, issue_file: IssueFile) -> None:
         """Ask, naming the issue and its file; then delete the file (``u`` restores it)."""
+        from bulletin_tui.tui.screens.confirm import ConfirmScreen
+
         label = issue_label(issue_file)
         question = ConfirmScreen(
             t("confirm_delete_issue", label=label, path=issue_file.path,
@@ -258,6 +274,8 @@ class Composer:
             base = IssueFile(base.path, base.issue, base.base(), base.stamp)
             saved = self.archive.edit(base, edit.apply)
         except SaveConflictError:
+            from bulletin_tui.tui.screens.conflict import ConflictScreen
+
             question = ConflictScreen(str(base.path), *_versions(base))
             self.push_screen(question, partial(self._conflict_chosen, base, edit, select, draft))
             return False
@@ -284,6 +302,8 @@ class Composer:
                 saved = self.archive.edit(fresh, edit.apply)
                 self._saved(saved, fresh.raw, select=select, draft=draft)
             elif choice == "copy":
+                from bulletin_tui.tomledit import IssueDocument
+
                 document = IssueDocument(_text_of(base))
                 edit.apply(document)
                 data = document.text().encode("utf-8")
@@ -319,6 +339,8 @@ def _text_of(issue_file: IssueFile) -> str:
     an issue from the index cache, whose bytes are gone) the issue written afresh."""
     if issue_file.raw is not None:
         return decode_issue_bytes(issue_file.raw, issue_file.path)
+    from bulletin_tui.tomledit import IssueDocument
+
     return IssueDocument.new(issue_file.issue).text()
 
 
@@ -335,4 +357,6 @@ def _versions(base: IssueFile) -> tuple[bytes, bytes | None]:
         current = parse_issue(decode_issue_bytes(now, base.path), base.path)
     except BulletinError:
         return _text_of(base).encode("utf-8"), now
+    from bulletin_tui.tomledit import IssueDocument
+
     return _text_of(base).encode("utf-8"), IssueDocument.new(current).text().encode("utf-8")

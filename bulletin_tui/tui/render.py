@@ -2,6 +2,9 @@
 
 Content from files is always appended as plain text, never parsed as markup, and wrapped
 by :func:`bulletin_tui.cjk.wrap` so that Chinese line-breaking rules hold on screen too.
+
+A very long item (a megabyte body, a headline of millions of characters) is shown in part,
+with a line that says so: laying out and drawing all of it would take the reader minutes.
 """
 
 from __future__ import annotations
@@ -25,6 +28,29 @@ SECTION = "bold cyan"
 SERIES = "bold red"
 RULE = "red"
 MATCH = "bold reverse"
+CUT = "dim italic"
+
+#: The most characters of one headline, and of one item's body, the reader lays out:
+#: about eight screens of text (a usual item has a few hundred). The rest stays in the
+#: file (and in exports): drawing a long text takes the screen a while.
+HEADLINE_SHOWN = 500
+BODY_SHOWN = 10_000
+#: The most characters a section or an issue shows before its remaining items are left
+#: to be opened one by one.
+PAGE_SHOWN = 20_000
+
+
+def characters(thing: Issue | Section | Item) -> int:
+    """How many characters of text ``thing`` holds (what laying it out costs)."""
+    if isinstance(thing, Item):
+        return len(thing.title) + sum(len(paragraph) for paragraph in thing.body) + 16
+    if isinstance(thing, Section):
+        return len(thing.name) + sum(characters(item) for item in thing.items)
+    return sum(characters(section) for section in thing.sections)
+
+
+def _cut_note(shown: int, total: int, width: int) -> Text:
+    return _lines(t("cut_text", shown=shown, total=total), width, CUT)
 
 
 def _lines(text: str, width: int, style: str = "") -> Text:
@@ -32,11 +58,27 @@ def _lines(text: str, width: int, style: str = "") -> Text:
 
 
 def item_text(item: Item, width: int) -> Text:
-    """Headline, then the body paragraphs indented by two ideographic spaces, then the source."""
+    """Headline, then the body paragraphs indented by two ideographic spaces, then the source.
+
+    At most :data:`HEADLINE_SHOWN` characters of the headline and :data:`BODY_SHOWN` of
+    the body are shown, each cut with a line that says so.
+    """
     out = Text()
-    out.append_text(_lines(item.title, width, HEADLINE))
+    title = item.title
+    out.append_text(_lines(title[:HEADLINE_SHOWN], width, HEADLINE))
+    if len(title) > HEADLINE_SHOWN:
+        out.append("\n")
+        out.append_text(_cut_note(HEADLINE_SHOWN, len(title), width))
+    room = BODY_SHOWN
+    body_total = sum(len(paragraph) for paragraph in item.body)
     for number, paragraph in enumerate(item.body):
         out.append("\n")
+        if len(paragraph) > room:
+            out.append_text(_lines(INDENT + paragraph[:room], width))
+            out.append("\n")
+            out.append_text(_cut_note(BODY_SHOWN, body_total, width))
+            break
+        room -= len(paragraph)
         last = number == len(item.body) - 1
         wrapped = _lines(INDENT + paragraph + (attribution(item) if last else ""), width)
         if last and attribution(item):
@@ -52,9 +94,14 @@ def section_text(section: Section, width: int) -> Text:
     if section.name:
         out.append_text(_lines(f"【{section.name}】", width, SECTION))
         out.append("\n\n")
+    room = PAGE_SHOWN
     for number, item in enumerate(section.items):
         if number:
             out.append("\n\n")
+        if room <= 0:
+            out.append_text(_lines(t("cut_items", count=len(section.items) - number), width, CUT))
+            break
+        room -= min(characters(item), HEADLINE_SHOWN + BODY_SHOWN)
         out.append_text(item_text(item, width))
     return out
 

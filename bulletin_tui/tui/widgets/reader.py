@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from bulletin_tui.tui.i18n import t
+
 #: Lays the content out for a width in columns.
 Layout = Callable[[int], Text]
+
+#: From this many characters on, content is laid out off the UI thread (a long item takes
+#: a while to wrap; keys stay answered meanwhile). Below, at once, so the screen never
+#: shows a stale item.
+LAY_OUT_APART_FROM = 4_000
+
+
+def _same(one: Layout, other: Layout) -> bool:
+    """Whether two layouts lay out the same thing (a reload makes new but equal ones)."""
+    if not (isinstance(one, partial) and isinstance(other, partial)):
+        return one is other
+    return (one.func, one.args, one.keywords) == (other.func, other.args, other.keywords)
 
 
 class Reader(VerticalScroll):
@@ -46,14 +61,23 @@ class Reader(VerticalScroll):
         super().__init__(id=id)
         self._layout: Layout = lambda width: Text()
         self._width = 0
+        self._characters = 0
+        #: Counts what was asked to be shown, so a late layout of older content is dropped.
+        self._shown = 0
 
     def compose(self):  # noqa: ANN201 (Textual's ComposeResult)
         yield Static(Text(), id="content", markup=False)
 
-    def show(self, layout: Layout, *, keep_scroll: bool = False) -> None:
-        """Show what ``layout`` makes, scrolled to the top unless ``keep_scroll``."""
-        self._layout = layout
-        self._render_content()
+    def show(self, layout: Layout, *, keep_scroll: bool = False, characters: int = 0) -> None:
+        """Show what ``layout`` makes, scrolled to the top unless ``keep_scroll``.
+
+        ``characters`` says how long the content is: a long one is laid out off the UI
+        thread (with a word on screen meanwhile).
+        """
+        if not _same(layout, self._layout):  # else shown already: nothing to lay out again
+            self._layout = layout
+            self._characters = characters
+            self._lay_out_content(placeholder=True)
         if not keep_scroll:
             self.scroll_home(animate=False)
 
@@ -65,10 +89,44 @@ class Reader(VerticalScroll):
     def _content_width(self) -> int:
         return max(10, self.scrollable_content_region.width - 1)
 
-    def _render_content(self) -> None:
+    def _lay_out_content(self, *, placeholder: bool = False) -> None:
+        """Lay the content out for the pane's width. (Not ``_render_content``: Textual's
+        Widget has a method of that name, called for every line drawn, which laid the
+        whole content out again for each line of the pane.) Laid out apart, new content is
+        announced by a placeholder; content laid out again for a new width stays as it
+        was meanwhile (a placeholder would take its scroll bar away, change the width
+        again, and start over)."""
         self._width = self._content_width()
-        self.query_one("#content", Static).update(self._layout(self._width))
+        self._shown += 1
+        content = self.query_one("#content", Static)
+        if self._characters < LAY_OUT_APART_FROM:
+            content.update(self._layout(self._width))
+            return
+        if placeholder:
+            content.update(Text(t("laying_out"), style="dim"))
+        self._lay_out_apart(self._layout, self._width, self._shown)
+
+    @work(thread=True, group="reader-layout", exit_on_error=False)
+    def _lay_out_apart(self, layout: Layout, width: int, shown: int) -> None:
+        """Lay long content out in a thread; show it unless something else was asked for
+        meanwhile. (Not an exclusive worker: cancelling one would not stop its thread, and
+        those waiting for it would be told it failed; a superseded layout is dropped.)"""
+        text = layout(width)
+        self.app.call_from_thread(self._laid_out, text, shown)
+
+    def _laid_out(self, text: Text, shown: int) -> None:
+        if shown == self._shown:
+            self.query_one("#content", Static).update(text)
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scroll bar came or went (no resize is sent for it): lay out again for the
+        column it took or gave back."""
+        self.call_after_refresh(self._fit_width)
+
+    def _fit_width(self) -> None:
+        if self._content_width() != self._width:
+            self._lay_out_content()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._content_width() != self._width:
-            self._render_content()
+            self._lay_out_content()
