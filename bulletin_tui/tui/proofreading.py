@@ -13,21 +13,18 @@ from textual import work
 
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.model import Item
-from bulletin_tui.proofread import Finding, Linter, read_for_lint
-from bulletin_tui.proofread.archive_rules import ArchiveFacts
-from bulletin_tui.proofread.fixes import FixText
 from bulletin_tui.settings import LintSettings, load_lint_settings, load_settings
-from bulletin_tui.tui.i18n import t
-from bulletin_tui.tui.screens.proofread import (
-    ProofreadScreen,
-    highlight_spot,
-    language,
-    spot_in_item,
-)
+from bulletin_tui.tui.i18n import language, t
 from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget, issue_label
 
 if TYPE_CHECKING:
+    from bulletin_tui.proofread import Finding
+    from bulletin_tui.proofread.archive_rules import ArchiveFacts
     from bulletin_tui.tui.app import BulletinApp
+    from bulletin_tui.tui.screens.proofread import ProofreadScreen
+
+# The rules, the panel and the fix path (tomlkit) are imported when first used: the
+# reader starts without them.
 
 Layout = Callable[[int], Text]
 
@@ -51,6 +48,9 @@ class Proofreader:
     @work(thread=True, exclusive=True, group="proofread", exit_on_error=False)
     def open_proofread(self: BulletinApp, path: Path, label: str) -> None:
         """Gather what the archive-wide rules need, proofread the issue, show the panel."""
+        from bulletin_tui.proofread.archive_rules import ArchiveFacts
+        from bulletin_tui.tui.screens.proofread import ProofreadScreen
+
         try:
             settings, problem = load_lint_settings(self.archive.root)
             if problem is not None:
@@ -72,6 +72,8 @@ class Proofreader:
 
     def proofread_file(self: BulletinApp, path: Path) -> list[Finding]:
         """The problems of the issue stored at ``path``, as the file is now."""
+        from bulletin_tui.proofread import Linter, read_for_lint
+
         return Linter(self.lint_settings).issues([read_for_lint(path)], self._proofread_facts)
 
     def _proofread_chosen(self: BulletinApp, finding: Finding | None) -> None:
@@ -99,6 +101,8 @@ class Proofreader:
             return layout
         if finding.field != "body" and stored != finding.text:
             return layout
+        from bulletin_tui.tui.screens.proofread import highlight_spot, spot_in_item
+
         target = spot_in_item(item, finding)
         if target is None:
             return layout
@@ -108,6 +112,8 @@ class Proofreader:
     def on_proofread_screen_fix_requested(
         self: BulletinApp, event: ProofreadScreen.FixRequested
     ) -> None:
+        from bulletin_tui.proofread.fixes import FixText
+
         finding = event.finding
         base = next((f for f in self.listing.issues if f.path == finding.path), None)
         if base is None:

@@ -1,7 +1,6 @@
 """The strings of proofreading (校对): the panel of an issue's problems, the item form's line."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "proofread_language": ("zh", "en"),  # the rules' messages follow the screen's language
     "key_proofread": ("校对", "Proofread"),
     "proofread_title": ("校对：{label}", "Proofreading: {label}"),
     "proofread_none": ("本期未发现问题", "No problems found in this issue"),

@@ -17,14 +17,9 @@ from textual.widgets import DataTable, Footer, Static
 from bulletin_tui.model import Item
 from bulletin_tui.plaintext.common import INDENT
 from bulletin_tui.proofread import Finding
-from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.i18n import language, t
 
 SPOT = "bold reverse red"
-
-
-def language() -> str:
-    """The screen's language (``zh`` or ``en``), for the rules' own messages."""
-    return t("proofread_language")
 
 
 def field_name(field: str) -> str:

@@ -7,8 +7,8 @@ from textual.widgets import Static
 
 from bulletin_tui.proofread import Linter
 from bulletin_tui.settings import LintSettings
-from bulletin_tui.tui.i18n import t
-from bulletin_tui.tui.screens.proofread import SPOT, field_name, language
+from bulletin_tui.tui.i18n import language, t
+from bulletin_tui.tui.screens.proofread import SPOT, field_name
 
 #: The fields of the form that are proofread, in the form's order.
 FIELDS = ("title", "body", "source")
