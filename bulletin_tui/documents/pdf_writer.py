@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from bulletin_tui.plaintext.blocks import Block, block_data, issue_blocks
 from bulletin_tui.documents.layout import CJK_FALLBACKS, Fonts, Layout
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.model import Issue
+from bulletin_tui.plaintext.blocks import Block, block_data, issue_blocks
 
 TEMPLATE = Path(__file__).with_name("bulletin.typ")
 

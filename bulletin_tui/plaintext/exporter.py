@@ -11,6 +11,7 @@ import json
 import re
 
 from bulletin_tui.cjk import display_width, wrap
+from bulletin_tui.model import Issue, Item, is_control
 from bulletin_tui.plaintext.blocks import (
     Copies,
     DistributionLine,
@@ -24,7 +25,6 @@ from bulletin_tui.plaintext.blocks import (
     item_blocks,
     numbers_line,
 )
-from bulletin_tui.model import Issue, Item, is_control
 from bulletin_tui.plaintext.common import INDENT, RULE_CHAR, chinese_date
 
 FORMATS = ("text", "markdown", "json")
