@@ -1,0 +1,81 @@
+"""A document (text, Word, PDF) as the lines the bulletin parser reads, with layout hints.
+
+Readers keep what a document knows better than its text: where a line is indented, which
+lines are bold, larger or centred, where a paragraph starts. They never parse the
+bulletin; :mod:`bulletin_tui.documents.importing` hands the lines to the one parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bulletin_tui.errors import BulletinError
+
+#: The kinds of file the importer reads, by suffix.
+SUFFIXES = (".txt", ".docx", ".pdf")
+_OLD_WORD = {".doc": "an old Word (.doc)", ".wps": "a WPS (.wps)", ".dot": "an old Word (.dot)"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document as the bulletin parser reads it."""
+
+    text: str
+    indent: float | None = None  # left indent in characters from the body's left edge
+    bold: bool = False
+    centred: bool = False
+    size: float | None = None  # font size in pt
+    page: int = 0
+    paragraph_start: bool = False  # the document says a new paragraph starts here
+    run_in: int = 0  # leading characters set as a headline (bold or another font) before body
+
+
+class DocumentError(BulletinError):
+    """A document that cannot be read: one sentence saying why (and what to do)."""
+
+
+def read_document(path: Path) -> list[Line]:
+    """The lines of a ``.txt``, ``.docx`` or ``.pdf`` file; :class:`DocumentError` if unreadable."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _OLD_WORD:
+        raise DocumentError(
+            f"{path} is {_OLD_WORD[suffix]} file, which cannot be read; "
+            "open it in Word or WPS and save it as .docx"
+        )
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DocumentError(f"{path} is a folder, not a document") from None
+    except OSError as error:
+        raise DocumentError(f"{path}: {error.strerror or error}") from None
+    if not data.strip():
+        raise DocumentError(f"{path} is empty")
+    if suffix == ".pdf":
+        from bulletin_tui.documents.pdf_reader import read_pdf
+
+        return read_pdf(data, str(path))
+    if suffix == ".docx":
+        from bulletin_tui.documents.docx_reader import read_docx
+
+        return read_docx(data, str(path))
+    if suffix in (".txt", ""):
+        return text_lines(data, str(path))
+    raise DocumentError(f"{path} is not a kind of file the importer reads (.txt, .docx, .pdf)")
+
+
+def text_lines(data: bytes, name: str, encoding: str | None = None) -> list[Line]:
+    """Plain text (any encoding :func:`~bulletin_tui.cjk.decode_text` knows) as lines,
+    without hints: the text parser reads the indentation itself."""
+    from bulletin_tui.cjk import DecodeError, decode_text
+
+    if data.startswith(b"%PDF-"):
+        raise DocumentError(f"{name} is a PDF; name it with .pdf to import it")
+    if data.startswith(b"PK\x03\x04"):
+        raise DocumentError(f"{name} is a zip archive (a .docx?); name it with .docx to import it")
+    try:
+        text = decode_text(data, encoding, name)
+    except DecodeError as error:
+        raise DocumentError(str(error)) from None
+    return [Line(line) for line in text.splitlines()]
