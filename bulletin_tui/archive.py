@@ -150,7 +150,8 @@ class Archive:
             )
 
     def files(self) -> list[Path]:
-        """Every ``*.toml`` below the folder but the settings file; hidden folders skipped."""
+        """Every ``*.toml`` below the folder but the settings file; hidden folders and the
+        inbox of submissions skipped."""
         return [Path(entry.path) for entry in self._issue_entries()]
 
     def stamps(self) -> Stamps:
@@ -163,8 +164,11 @@ class Archive:
         return found
 
     def _issue_entries(self) -> Iterator[os.DirEntry[str]]:
+        from bulletin_tui.settings import inbox_folder
+
         self.require()
         settings = os.path.join(self.root, SETTINGS_FILE)
+        inbox = os.path.join(self.root, inbox_folder(self.root).name)  # submissions, not issues
         folders = [str(self.root)]
         while folders:
             with os.scandir(folders.pop()) as listing:
@@ -174,7 +178,8 @@ class Archive:
                 if entry.name.startswith("."):
                     continue
                 if entry.is_dir(follow_symlinks=False):
-                    subfolders.append(entry.path)
+                    if entry.path != inbox:
+                        subfolders.append(entry.path)
                 elif entry.name.endswith(".toml") and entry.path != settings:
                     yield entry
             folders += reversed(subfolders)

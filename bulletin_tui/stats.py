@@ -32,6 +32,7 @@ class Entry:
     section: str
     title: str
     source: str
+    submission: str = ""  # the inbox submission the item was adopted from, if any
 
     @property
     def header(self) -> IssueHeader:
@@ -46,7 +47,7 @@ def entries_of(issues: Iterable[IssueFile]) -> Iterator[Entry]:
         for section in issue.sections:
             for item in section.items:
                 yield Entry(issue_file.path, issue.series, issue.number, issue.date,
-                            section.name, item.title, item.source)  # fmt: skip
+                            section.name, item.title, item.source, item.submission)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from bulletin_tui.cli import composing, exporting, importing, reading, statistics
+from bulletin_tui.cli import composing, exporting, importing, inbox, reading, statistics
 from bulletin_tui.cli.common import LANG, BulletinGroup, archive_option
 
 
@@ -43,6 +43,7 @@ for command in (
     importing.import_command,
     exporting.export_command,
     statistics.stats_command,
+    inbox.inbox_command,
 ):
     cli.add_command(command)
 
