@@ -125,7 +125,7 @@ def run(*args: str):
 
 def test_cli_json_csv_and_classes(archive):
     data = json.loads(run("stats", "--archive", str(archive.root), "--json").stdout)
-    assert data[0] == {"key": "开发区", "items": 3, "score": 5}
+    assert data[0] == {"key": "开发区", "items": 3, "score": 5, "submitted": 3, "rate": 1.0}
     table = run("stats", "--archive", str(archive.root), "--csv", "--by", "series").stdout
     assert list(csv.DictReader(io.StringIO(table))) == [
         {"rank": "1", "key": "政务信息", "items": "3", "score": "9"},
@@ -150,7 +150,13 @@ def test_cli_bad_input(archive):
     assert result.exit_code == 0
     assert "bulletin.toml:2" in result.stderr
     assert "counting without the settings" in result.stderr
-    assert json.loads(result.stdout)[0] == {"key": "开发区", "items": 3, "score": 3}
+    assert json.loads(result.stdout)[0] == {
+        "key": "开发区",
+        "items": 3,
+        "score": 3,
+        "submitted": 3,
+        "rate": 1.0,
+    }
     (archive.root / "bulletin.toml").write_text("[score\n", encoding="utf-8")
     assert "bulletin.toml:1" in run("stats", "--archive", str(archive.root)).stderr
 

@@ -127,6 +127,10 @@ def blocks_of(lines: Sequence[HintedLine], *, pdf: bool = False) -> list[Block]:
         return [
             Block(clean(p.text)) for p in paragraphs(found, detect_wrapping(found)) if clean(p.text)
         ]
+    # Indents are measured from the body's most common left edge, which in a short text
+    # may be the indented first lines: a paragraph starts right of the leftmost lines.
+    edge = min((line.indent for line in lines if line.indent is not None and not line.centred
+                and line.text.strip()), default=0.0)  # fmt: skip
     blocks: list[Block] = []
     texts: list[list[str]] = []
     previous: HintedLine | None = None
@@ -140,7 +144,7 @@ def blocks_of(lines: Sequence[HintedLine], *, pdf: bool = False) -> list[Block]:
         starts = (
             previous is None
             or line.paragraph_start
-            or (line.indent or 0) >= 1.5
+            or (line.indent is not None and line.indent - edge >= 1.5)
             or line.centred
             or previous.centred
             or line.bold != previous.bold
