@@ -53,7 +53,7 @@ def choose_fonts(fonts: Fonts, available: set[str]) -> FontChoice:
     Raises :class:`NoCjkFontError` when a role finds no family at all.
     """
     families: dict[str, list[str]] = {}
-    stand_ins: list[str] = []
+    stood_in: dict[tuple[str, str], list[str]] = {}
     for role in (f.name for f in fields(fonts)):
         wanted: tuple[str, ...] = getattr(fonts, role)
         present = [name for name in dict.fromkeys((*wanted, *CJK_FALLBACKS)) if name in available]
@@ -65,9 +65,12 @@ def choose_fonts(fonts: Fonts, available: set[str]) -> FontChoice:
                 "[layout] font_paths"
             )
         if present[0] != wanted[0]:
-            role_name = role.replace("_", " ")
-            stand_ins.append(f"{present[0]} stands in for {wanted[0]} ({role_name})")
+            stood_in.setdefault((present[0], wanted[0]), []).append(role.replace("_", " "))
         families[role] = present
+    stand_ins = [
+        f"{used} stands in for {missing} ({', '.join(roles)})"
+        for (used, missing), roles in stood_in.items()
+    ]
     return FontChoice(families, stand_ins)
 
 
