@@ -108,7 +108,7 @@ def test_pdf_headline_is_larger_than_the_body_and_centred(pdf):
     sizes = {}
     for word in ("县开发区做好融资服务", "聚焦重点企业"):
         index = text.index(word)
-        left, _, right, top = page.get_charbox(index)
+        left, _, _right, top = page.get_charbox(index)
         sizes[word] = (top - page.get_charbox(index)[1], left)
     assert sizes["县开发区做好融资服务"][0] > sizes["聚焦重点企业"][0] * 1.2
     width = A4_POINTS[0]
@@ -124,15 +124,13 @@ def test_pdf_run_in_puts_the_headline_at_the_start_of_the_body():
 def test_a_missing_font_is_replaced_and_reported():
     fonts = dataclasses.replace(Fonts(*(TEST_FAMILY,) * 5), body=("Missing Font", *TEST_FAMILY))
     heard: list[str] = []
-    pdf = export_pdf(
-        small_issue(), test_layout(fonts=fonts), warn=heard.append, system_fonts=False
-    )
+    pdf = export_pdf(small_issue(), test_layout(fonts=fonts), warn=heard.append, system_fonts=False)
     assert heard == ["Bulletin Test Serif stands in for Missing Font (body)"]
     assert_in_order(pdf_text(pdf)[1], expected_sequence())
 
 
 def test_no_chinese_font_at_all_is_an_error_saying_how_to_get_one():
-    with pytest.raises(NoCjkFontError, match="fonts-noto-cjk.*font_paths"):
+    with pytest.raises(NoCjkFontError, match=r"fonts-noto-cjk.*font_paths"):
         export_pdf(small_issue(), test_layout(font_paths=()), system_fonts=False)
     with pytest.raises(NoCjkFontError):
         choose_fonts(Fonts(), {"DejaVu Sans"})
@@ -174,7 +172,8 @@ def test_docx_styles_carry_east_asian_fonts_and_first_line_indent(word):
 def test_docx_page_is_a4_on_the_grid_with_page_fields(word):
     section = word.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
+    assert round(section.top_margin.mm) == 37
+    assert round(section.left_margin.mm) == 28
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "linesAndChars"
     assert 575 <= int(grid.get(qn("w:linePitch"))) <= 582  # 22 lines in 225 mm
@@ -182,7 +181,8 @@ def test_docx_page_is_a4_on_the_grid_with_page_fields(word):
     assert word.settings.odd_and_even_pages_header_footer
     for footer in (section.footer, section.even_page_footer):
         xml = footer.paragraphs[0]._p.xml
-        assert "PAGE" in xml and 'w:fldCharType="begin"' in xml
+        assert "PAGE" in xml
+        assert 'w:fldCharType="begin"' in xml
 
 
 def test_docx_red_rule_is_a_bottom_border(word):
@@ -194,5 +194,6 @@ def test_docx_red_rule_is_a_bottom_border(word):
 def test_docx_run_in_headline_is_a_bold_run():
     word = docx.Document(io.BytesIO(export_docx(small_issue(), run_in=True)))
     first = next(p for p in word.paragraphs if p.style.name == "正文")
-    assert first.runs[0].text == "县开发区做好融资服务\u3000" and first.runs[0].bold
+    assert first.runs[0].text == "县开发区做好融资服务\u3000"
+    assert first.runs[0].bold
     assert not any(p.style.name == "标题" for p in word.paragraphs)
