@@ -69,7 +69,7 @@ def export_command(
     if output is not None:
         check_target(output, force=force)  # before the work, so a refusal costs nothing
     options = ExportOptions(fmt, width, run_in, encoding, crlf)
-    warn = lambda line: click.echo(f"bulletin: {line}", err=True)  # noqa: E731
+    warn = lambda stand_in: click.echo(f"bulletin: {stand_in}", err=True)  # noqa: E731
     data = render(issue_file.issue, options, archive_root=archive.root, warn=warn)
     if output is None:
         click.echo(data, nl=False)

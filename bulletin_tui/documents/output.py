@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.model import Issue
+
+if TYPE_CHECKING:
+    from bulletin_tui.documents.pdf_writer import StandIn
 
 FORMATS = ("text", "markdown", "json", "docx", "pdf")
 BINARY_FORMATS = ("docx", "pdf")
@@ -39,7 +43,7 @@ def render(
     options: ExportOptions,
     *,
     archive_root: Path | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[StandIn], None] | None = None,
 ) -> bytes:
     """The bytes of ``issue`` exported as ``options`` say.
 

@@ -31,11 +31,24 @@ class PdfError(BulletinError):
 
 
 @dataclass(frozen=True)
+class StandIn:
+    """A family used in place of a missing one, for the roles (``body``, ``masthead`` …)."""
+
+    used: str
+    missing: str
+    roles: tuple[str, ...]
+
+    def __str__(self) -> str:
+        roles = ", ".join(role.replace("_", " ") for role in self.roles)
+        return f"{self.used} stands in for {self.missing} ({roles})"
+
+
+@dataclass(frozen=True)
 class FontChoice:
     """Each role's families to hand to Typst, and the stand-ins worth telling the user."""
 
     families: dict[str, list[str]]
-    stand_ins: list[str]
+    stand_ins: list[StandIn]
 
 
 def available_families(font_paths: Iterable[Path], *, system_fonts: bool = True) -> set[str]:
@@ -65,11 +78,10 @@ def choose_fonts(fonts: Fonts, available: set[str]) -> FontChoice:
                 "[layout] font_paths"
             )
         if present[0] != wanted[0]:
-            stood_in.setdefault((present[0], wanted[0]), []).append(role.replace("_", " "))
+            stood_in.setdefault((present[0], wanted[0]), []).append(role)
         families[role] = present
     stand_ins = [
-        f"{used} stands in for {missing} ({', '.join(roles)})"
-        for (used, missing), roles in stood_in.items()
+        StandIn(used, missing, tuple(roles)) for (used, missing), roles in stood_in.items()
     ]
     return FontChoice(families, stand_ins)
 
@@ -101,7 +113,7 @@ def export_pdf(
     layout: Layout | None = None,
     *,
     run_in: bool | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[StandIn], None] | None = None,
     system_fonts: bool = True,
 ) -> bytes:
     """The issue as PDF bytes; ``warn`` hears which fonts stood in for missing ones.
