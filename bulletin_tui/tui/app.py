@@ -17,13 +17,11 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive, BrokenFile, IssueFile, Listing
-from bulletin_tui.atomic import write_atomic
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.drafts import default_folder as default_drafts_folder
 from bulletin_tui.errors import BulletinError, IssueFileError
 from bulletin_tui.index import Index
 from bulletin_tui.model import Item, Section
-from bulletin_tui.plaintext import encode, export
 from bulletin_tui.plaintext.exporter import item_lines
 from bulletin_tui.search import Hit, search
 from bulletin_tui.settings import Settings, load_settings
@@ -31,7 +29,7 @@ from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
-from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
+from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen, describe_stand_in
 from bulletin_tui.tui.screens.help import HelpScreen
 from bulletin_tui.tui.screens.search import SearchScreen
 from bulletin_tui.tui.screens.stats import StatsScreen
@@ -283,13 +281,23 @@ class BulletinApp(Composer, App[None]):
         self.notify(t("copied", title=item.data.title), markup=False)
 
     def action_export(self) -> None:
-        """Ask how to export the selected issue, then write it."""
+        """Ask how and where to export the selected issue, then write it."""
+        from bulletin_tui.documents.layout import DocumentSettings, load_document_settings
+
         tree = self.query_one(IssueTree)
         issue_file = tree.issue_of(tree.cursor_node)
         if issue_file is None:
             self.notify(t("nothing_to_export"), severity="warning")
             return
-        screen = ExportScreen(issue_label(issue_file), issue_file.path.stem)
+        try:
+            settings = load_document_settings(self.archive.root)
+        except IssueFileError as error:
+            self.notify(t("settings_problem", error=error), severity="warning", markup=False)
+            settings = DocumentSettings()
+        folder = settings.export_folder or Path.cwd()
+        screen = ExportScreen(
+            issue_label(issue_file), issue_file.path.stem, folder, run_in=settings.layout.run_in
+        )
         self.push_screen(screen, partial(self._export_chosen, issue_file))
 
     def _export_chosen(self, issue_file: IssueFile, request: ExportRequest | None) -> None:
@@ -299,23 +307,38 @@ class BulletinApp(Composer, App[None]):
             question = ConfirmScreen(t("confirm_replace", path=request.target))
             self.push_screen(question, partial(self._export_confirmed, issue_file, request))
         else:
-            self.write_export(issue_file, request)
+            self.write_export(issue_file, request, force=False)
 
     def _export_confirmed(self, issue_file: IssueFile, request: ExportRequest, yes: bool) -> None:
         if yes:
-            self.write_export(issue_file, request)
+            self.write_export(issue_file, request, force=True)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def write_export(self, issue_file: IssueFile, request: ExportRequest) -> None:
-        """Write the export (off the UI thread) and say where it went."""
-        text = export(issue_file.issue, request.fmt, width=request.width)
+    def write_export(self, issue_file: IssueFile, request: ExportRequest, *, force: bool) -> None:
+        """Write the export (off the UI thread) through the command line's code; say where."""
+        from bulletin_tui.documents.output import render, write_export
+        from bulletin_tui.documents.pdf_writer import NoCjkFontError
+
+        stand_ins: list = []
         try:
-            write_atomic(request.target, encode(text, encoding=request.encoding))
-        except OSError as error:
-            message = t("export_failed", error=error.strerror or error)
+            data = render(
+                issue_file.issue,
+                request.options,
+                archive_root=self.archive.root,
+                warn=stand_ins.append,
+            )
+            write_export(request.target, data, force=force)
+        except NoCjkFontError:
+            self.call_from_thread(self.notify, t("export_no_cjk_font"), severity="error")
+            return
+        except (BulletinError, OSError) as error:
+            message = t("export_failed", error=error)
             self.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        done = t("export_done", path=request.target.resolve())
+        for stand_in in stand_ins:
+            message = describe_stand_in(stand_in.used, stand_in.missing, stand_in.roles)
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+        done = t("export_done", path=request.target)
         self.call_from_thread(self.notify, done, markup=False)
 
     def action_stats(self) -> None:
