@@ -335,8 +335,8 @@ class BulletinApp(Composer, App[None]):
             message = t("export_failed", error=error)
             self.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        for stand_in in stand_ins:
-            message = describe_stand_in(stand_in.used, stand_in.missing, stand_in.roles)
+        if stand_ins:
+            message = "\n".join(describe_stand_in(s.used, s.missing, s.roles) for s in stand_ins)
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
         done = t("export_done", path=request.target)
         self.call_from_thread(self.notify, done, markup=False)

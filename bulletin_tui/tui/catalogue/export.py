@@ -9,6 +9,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_run_in": ("标题接正文", "Headline runs in"),
     "export_crlf": ("CRLF 换行", "CRLF line ends"),
     "export_folder": ("文件夹", "Folder"),
+    "export_width_short": ("每行宽度", "Width"),
+    "export_no_wrap": ("不折行", "no wrap"),
     "export_name": ("文件名", "File name"),
     "export_path": ("将写入：{path}", "Will write: {path}"),
     "export_no_folder": ("文件夹 {folder} 不存在", "The folder {folder} does not exist"),

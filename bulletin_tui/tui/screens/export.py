@@ -57,7 +57,7 @@ ExportScreen #encoding {
     width: 14;
 }
 ExportScreen #width {
-    width: 10;
+    width: 12;
 }
 ExportScreen .row Checkbox {
     width: auto;
@@ -106,8 +106,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 )
                 yield Checkbox(t("export_run_in"), self.run_in, id="run_in")
             with Horizontal(classes="row"):
-                yield Label(t("export_width"))
-                yield Input(placeholder="40", id="width", restrict=r"[0-9]*", max_length=4)
+                yield Label(t("export_width_short"))
+                yield Input(
+                    placeholder=t("export_no_wrap"), id="width", restrict=r"[0-9]*", max_length=4
+                )
                 yield Select(
                     [("UTF-8", "utf-8"), ("GB18030", "gb18030")],
                     value="utf-8",
