@@ -57,7 +57,7 @@ ExportScreen #encoding {
     width: 14;
 }
 ExportScreen #width {
-    width: 12;
+    width: 14;
 }
 ExportScreen .row Checkbox {
     width: auto;
