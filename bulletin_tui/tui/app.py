@@ -28,6 +28,7 @@ from bulletin_tui.settings import Settings, load_settings
 from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.inbox import InboxActions
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen, describe_stand_in
 from bulletin_tui.tui.screens.help import HelpScreen
@@ -46,7 +47,7 @@ from bulletin_tui.tui.widgets.reader import Reader
 Signature = frozenset[tuple[str, tuple[int, int]]]
 
 
-class BulletinApp(Composer, App[None]):
+class BulletinApp(InboxActions, Composer, App[None]):
     """Read and compose an archive of bulletin issues."""
 
     def __init__(
@@ -84,6 +85,8 @@ class BulletinApp(Composer, App[None]):
         self.bind("slash", "search", description=t("key_search"), key_display="/")
         self.bind("n", "step_result(1)", description=t("key_next"), show=False)
         self.bind("N", "step_result(-1)", description=t("key_previous"), show=False)
+        self.bind("y", "adopt_submission", description=t("key_adopt"))
+        self.bind("r", "decline_submission", description=t("key_decline"))
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -191,7 +194,10 @@ class BulletinApp(Composer, App[None]):
         self.listing = listing
         self._signature = signature
         tree = self.query_one(IssueTree)
+        in_inbox = self.inbox_selection() if select is None else None
         tree.show(listing, select.keys if select is not None else None)
+        self.show_inbox(in_inbox)
+        self.load_inbox()
         if not listing.issues and not listing.broken:
             message = (
                 t("empty_archive", path=self.archive.root)
@@ -224,6 +230,8 @@ class BulletinApp(Composer, App[None]):
     def _show_node(self, node: object, *, keep_scroll: bool = False) -> None:
         data = getattr(node, "data", None)
         reader = self.query_one(Reader)
+        if self._show_inbox_node(node):
+            return
         if isinstance(data, IssueFile):
             try:
                 reader.show(partial(render.issue_text, data.issue), keep_scroll=keep_scroll)

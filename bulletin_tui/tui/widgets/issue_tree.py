@@ -17,6 +17,7 @@ from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Item, Section
 from bulletin_tui.stats import Entry
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.widgets.inbox_node import submission_key
 
 #: What a node holds: the model object it stands for (a broken file's group holds None).
 NodeData = Union[IssueFile, Section, Item, BrokenFile, None]  # noqa: UP007 (a runtime alias)
@@ -40,7 +41,7 @@ def node_key(data: NodeData) -> tuple:
         return ("section", data.name)
     if isinstance(data, Item):
         return ("item", data.title)
-    return ("group",)
+    return submission_key(data) or ("group",)
 
 
 @dataclass(frozen=True)
