@@ -107,7 +107,9 @@ def test_no_chinese_font_exits_1_saying_how_to_get_one_and_writes_nothing(
     archive, here, monkeypatch
 ):
     # A machine without a single CJK font: Typst sees only its own Latin fonts.
-    monkeypatch.setattr(pdf_writer, "available_families", lambda *a, **k: {"Libertinus Serif"})
+    monkeypatch.setattr(
+        pdf_writer, "available_families", lambda *a, **k: {"Libertinus Serif": set()}
+    )
     result = export(archive, "--format", "pdf")
     assert result.exit_code == 1
     assert "fonts-noto-cjk" in result.stderr

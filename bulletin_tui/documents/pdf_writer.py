@@ -10,7 +10,7 @@ and only warn.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -51,16 +51,23 @@ class FontChoice:
     stand_ins: list[StandIn]
 
 
-def available_families(font_paths: Iterable[Path], *, system_fonts: bool = True) -> set[str]:
-    """Font families Typst can use: the machine's (unless told not to) and ``font_paths``."""
+def available_families(
+    font_paths: Iterable[Path], *, system_fonts: bool = True
+) -> dict[str, set[Path]]:
+    """Font families Typst can use (the machine's, unless told not to, and ``font_paths``),
+    each with the folders holding its files (none for the fonts built into Typst)."""
     import typst
 
     folders = [str(path) for path in font_paths]
-    found = typst.Fonts(include_system_fonts=system_fonts, font_paths=folders).families()
-    return set(found)
+    found: dict[str, set[Path]] = {}
+    for font in typst.Fonts(include_system_fonts=system_fonts, font_paths=folders).fonts():
+        found.setdefault(font.family, set())
+        if font.path:
+            found[font.family].add(Path(font.path).parent)
+    return found
 
 
-def choose_fonts(fonts: Fonts, available: set[str]) -> FontChoice:
+def choose_fonts(fonts: Fonts, available: Collection[str]) -> FontChoice:
     """Each role's list narrowed to the families present, the CJK fallbacks after it.
 
     Raises :class:`NoCjkFontError` when a role finds no family at all.
@@ -124,9 +131,11 @@ def export_pdf(
     import typst
 
     layout = layout or Layout()
-    fonts = choose_fonts(
-        layout.fonts, available_families(layout.font_paths, system_fonts=system_fonts)
-    )
+    available = available_families(layout.font_paths, system_fonts=system_fonts)
+    fonts = choose_fonts(layout.fonts, available)
+    # The compiler is given only the folders of the chosen fonts: it need not scan every
+    # font of the machine a second time.
+    chosen = {folder for names in fonts.families.values() for n in names for folder in available[n]}
     for line in fonts.stand_ins:
         if warn is not None:
             warn(line)
@@ -135,8 +144,8 @@ def export_pdf(
         pdf, warnings = typst.compile_with_warnings(
             str(TEMPLATE),
             root=str(TEMPLATE.parent),
-            font_paths=[str(path) for path in layout.font_paths],
-            ignore_system_fonts=not system_fonts,
+            font_paths=[str(path) for path in sorted({*layout.font_paths, *chosen})],
+            ignore_system_fonts=True,
             sys_inputs={"data": template_data(issue, blocks, layout, fonts)},
         )
     except typst.TypstError as error:
