@@ -122,11 +122,7 @@ def blocks_of(lines: Sequence[HintedLine], *, pdf: bool = False) -> list[Block]:
         for line in lines
     )
     if not hinted:
-        text = "\n".join(line.text for line in lines)
-        found = split_lines(text)
-        return [
-            Block(clean(p.text)) for p in paragraphs(found, detect_wrapping(found)) if clean(p.text)
-        ]
+        return _plain_blocks("\n".join(line.text for line in lines))
     # Indents are measured from the body's most common left edge, which in a short text
     # may be the indented first lines: a paragraph starts right of the leftmost lines.
     edge = min((line.indent for line in lines if line.indent is not None and not line.centred
@@ -160,6 +156,21 @@ def blocks_of(lines: Sequence[HintedLine], *, pdf: bool = False) -> list[Block]:
         Block(join_lines(parts), block.bold, block.centred, block.size, block.run_in)
         for block, parts in zip(blocks, texts, strict=True)
     ]
+
+
+def _plain_blocks(text: str) -> list[Block]:
+    """Plain text: the headline and a byline or label lines under it stand alone; the
+    rest is joined into paragraphs as the plain-text importer joins them."""
+    found = split_lines(text)
+    head = found[:1]
+    while len(head) < len(found) and (
+        _byline(found[len(head)].text) or _labels(found[len(head)].text)
+    ):
+        head.append(found[len(head)])
+    rest = found[len(head) :]
+    texts = [line.text for line in head]
+    texts += [paragraph.text for paragraph in paragraphs(rest, detect_wrapping(rest))]
+    return [Block(clean(text)) for text in texts if clean(text)]
 
 
 # -- paragraphs → the item ----------------------------------------------------------------

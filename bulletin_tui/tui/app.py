@@ -361,7 +361,9 @@ class BulletinApp(InboxActions, Composer, App[None]):
         """Count from the index cache (off the UI thread), then show the statistics."""
         with self._index_lock:
             entries = self.index.entries() if self.archive.root.is_dir() else []
-        self.call_from_thread(self.push_screen, StatsScreen(entries, settings), self.open_item)
+        submissions, adopted = self.inbox_for_stats()
+        screen = StatsScreen(entries, settings, submissions, adopted)
+        self.call_from_thread(self.push_screen, screen, self.open_item)
 
     def open_item(self, target: ItemTarget | None) -> None:
         """Select an item in the tree (its issue and section opened) and show it."""

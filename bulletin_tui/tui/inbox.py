@@ -8,6 +8,7 @@ submission leaves the new list at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from functools import partial
 from typing import TYPE_CHECKING
@@ -93,6 +94,13 @@ class InboxActions:
             return InboxState(), frozenset()
         signature = inbox_signature(inbox)
         return InboxState(inbox.scan(), frozenset(self._adoptions()), True), signature
+
+    def inbox_for_stats(self: BulletinApp) -> tuple[list[tuple[str, str, dt.date]], frozenset[str]]:
+        """The submissions (id, from unit, received) and the adopted ids, read now (called
+        from a worker): what statistics count as submitted."""
+        state, _ = self._read_inbox()
+        found = [(s.id, s.sender, s.received) for s in state.listing.submissions]
+        return found, state.adopted
 
     @work(thread=True, exclusive=True, group="inbox", exit_on_error=False)
     def load_inbox(self: BulletinApp) -> None:

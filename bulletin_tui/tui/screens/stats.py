@@ -3,13 +3,15 @@ to a key's items and open one in the reader."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Select
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select
 
 from bulletin_tui.cjk import display_width
 from bulletin_tui.plaintext import parse_date
@@ -21,6 +23,7 @@ from bulletin_tui.stats import (
     Row,
     adopted_items,
     key_of,
+    not_adopted,
     ranked,
     ranking,
 )
@@ -56,10 +59,19 @@ class StatsScreen(Screen[ItemTarget | None]):
 
     BINDINGS = [Binding("escape", "back", t("stats_back"))]
 
-    def __init__(self, entries: list[Entry], settings: Settings) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        settings: Settings,
+        submissions: list[tuple[str, str, dt.date]] | None = None,
+        adopted: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.all_entries = entries
         self.settings = settings
+        # the inbox's submissions (id, from unit, received) and the ids issues hold: 报送
+        self.submissions = submissions or []
+        self.adopted = adopted
         self.rows: list[Row] = []
         self.entries: list[Adopted] = []
         self.drilled: list[Adopted] | None = None
@@ -76,6 +88,7 @@ class StatsScreen(Screen[ItemTarget | None]):
             yield Input(placeholder="2024-12-31", id="to")
             yield Select([(name, name) for name in series], prompt=t("stats_all_series"),
                          id="series")  # fmt: skip
+            yield Checkbox(t("stats_by_rate"), id="by-rate")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="items", cursor_type="row")
         yield Footer()
@@ -108,9 +121,16 @@ class StatsScreen(Screen[ItemTarget | None]):
 
     def refresh_ranking(self) -> None:
         """Count again with the current choices and redraw the table."""
-        self.entries = list(adopted_items(self.all_entries, self.settings, **self._filters()))
-        self.rows = ranking(self.entries, self.by)
+        filters = self._filters()
+        self.entries = list(adopted_items(self.all_entries, self.settings, **filters))
+        sent = not_adopted(self.submissions, self.adopted, self.settings,
+                           date_from=filters["date_from"], date_to=filters["date_to"])  # fmt: skip
+        self.rows = ranking(self.entries, self.by, sent, by_rate=self.by_rate)
         self._draw_ranking()
+
+    @property
+    def by_rate(self) -> bool:
+        return self.query_one("#by-rate", Checkbox).value
 
     def _label(self, key: str) -> str:
         if key:
@@ -122,19 +142,23 @@ class StatsScreen(Screen[ItemTarget | None]):
         table.clear(columns=True)
         labels = [self._label(row.key) for row in self.rows]
         key_width = max((display_width(label) for label in labels), default=4)
-        bar_room = max(4, self.size.width - key_width - 4 - 6 - 8 - 12)
+        bar_room = max(4, self.size.width - key_width - 4 - 6 - 8 - 8 - 8 - 16)
         table.add_column(t("stats_rank"), key="rank")
         table.add_column(t(f"stats_by_{self.by}"), key="key")
         table.add_column(t("stats_items"), key="items")
         table.add_column(t("stats_score"), key="score")
+        table.add_column(t("stats_submitted"), key="submitted")
+        table.add_column(t("stats_rate"), key="rate")
         table.add_column("", key="bar")
-        top = max((row.score for row in self.rows), default=0) or 1
-        for (rank, row), label in zip(ranked(self.rows), labels, strict=True):
-            bar = Text("█" * max(1, round(bar_room * row.score / top)), style="green")
+        measure = (lambda row: row.rate) if self.by_rate else (lambda row: row.score)
+        top = max((measure(row) for row in self.rows), default=0) or 1
+        for (rank, row), label in zip(ranked(self.rows, by_rate=self.by_rate), labels, strict=True):
+            bar = Text("█" * max(1, round(bar_room * measure(row) / top)), style="green")
             score = row.as_dict()["score"]
-            table.add_row(str(rank), Text(label), str(row.items), str(score), bar, key=row.key)
+            table.add_row(str(rank), Text(label), str(row.items), str(score), str(row.submitted),
+                          f"{row.rate:.0%}", bar, key=row.key)  # fmt: skip
         if not self.rows:
-            table.add_row("", Text(t("stats_empty")), "", "", "")
+            table.add_row("", Text(t("stats_empty")), "", "", "", "", "")
 
     def on_resize(self, event: events.Resize) -> None:
         if self.is_mounted and self.drilled is None:
@@ -142,6 +166,7 @@ class StatsScreen(Screen[ItemTarget | None]):
 
     @on(Select.Changed)
     @on(Input.Submitted)
+    @on(Checkbox.Changed)
     def _choices_changed(self) -> None:
         self.refresh_ranking()
 
