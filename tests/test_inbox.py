@@ -397,3 +397,11 @@ def test_two_processes_adopting_one_submission_adopt_it_once(archive, tmp_path, 
         if item.submission == found["id"]
     ]
     assert len(copies) == 1
+
+
+def test_blank_lines_between_every_line_and_labels_at_the_end(archive, tmp_path):
+    lines = [TITLE, *BODY, "供稿单位：县水利局", "撰稿：张华", "联系电话：13800000000"]
+    path = tmp_path / "spaced.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    [found] = add(archive, path)
+    assert without_place(found) == expected()

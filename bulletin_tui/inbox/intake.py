@@ -23,6 +23,7 @@ from bulletin_tui.cjk import display_width, remove_inserted_spaces
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.model import is_control
 from bulletin_tui.plaintext.layout import (
+    Line,
     attribution_at_end,
     detect_wrapping,
     join_lines,
@@ -159,17 +160,23 @@ def blocks_of(lines: Sequence[HintedLine], *, pdf: bool = False) -> list[Block]:
 
 
 def _plain_blocks(text: str) -> list[Block]:
-    """Plain text: the headline and a byline or label lines under it stand alone; the
-    rest is joined into paragraphs as the plain-text importer joins them."""
+    """Plain text: the headline, a byline under it and label lines anywhere stand alone;
+    the runs of lines between them are joined into paragraphs as the plain-text importer
+    joins them (hard wraps undone)."""
     found = split_lines(text)
     head = found[:1]
-    while len(head) < len(found) and (
-        _byline(found[len(head)].text) or _labels(found[len(head)].text)
-    ):
+    while len(head) < len(found) and _byline(found[len(head)].text):
         head.append(found[len(head)])
-    rest = found[len(head) :]
     texts = [line.text for line in head]
-    texts += [paragraph.text for paragraph in paragraphs(rest, detect_wrapping(rest))]
+    run: list[Line] = []
+    for line in [*found[len(head) :], None]:
+        if line is not None and not _labels(line.text):
+            run.append(line)
+            continue
+        texts += [paragraph.text for paragraph in paragraphs(run, detect_wrapping(run))]
+        run = []
+        if line is not None:
+            texts.append(line.text)
     return [Block(clean(text)) for text in texts if clean(text)]
 
 

@@ -153,7 +153,8 @@ class StatsScreen(Screen[ItemTarget | None]):
         measure = (lambda row: row.rate) if self.by_rate else (lambda row: row.score)
         top = max((measure(row) for row in self.rows), default=0) or 1
         for (rank, row), label in zip(ranked(self.rows, by_rate=self.by_rate), labels, strict=True):
-            bar = Text("█" * max(1, round(bar_room * measure(row) / top)), style="green")
+            filled = round(bar_room * measure(row) / top) if measure(row) else 0
+            bar = Text("█" * max(1 if measure(row) else 0, filled), style="green")
             score = row.as_dict()["score"]
             table.add_row(str(rank), Text(label), str(row.items), str(score), str(row.submitted),
                           f"{row.rate:.0%}", bar, key=row.key)  # fmt: skip
