@@ -405,3 +405,35 @@ def test_blank_lines_between_every_line_and_labels_at_the_end(archive, tmp_path)
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     [found] = add(archive, path)
     assert without_place(found) == expected()
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body", "source", "author"),
+    [
+        ("县水利局推进水利建设\n县水利局　通讯员　张华\n"
+         "　　入冬以来，完成投资。\n　　新打机井126眼。\n",
+         "县水利局推进水利建设", ("入冬以来，完成投资。", "新打机井126眼。"), "县水利局", "张华"),
+        ("县水利局推进水利建设\n　　入冬以来，完成投资。\n"
+         "　　新打机井126眼。\n县水利局\n2024年4月8日\n",
+         "县水利局推进水利建设", ("入冬以来，完成投资。", "新打机井126眼。"), "县水利局", ""),
+        ("县水利局推进水利建设\n2024年4月8日\n　　入冬以来，完成投资。（县水利局 张华 李明）\n",
+         "县水利局推进水利建设", ("入冬以来，完成投资。",), "县水利局", "张华 李明"),
+        ("报送单位：城关镇人民政府\n城关镇开展安全检查\n"
+         "　　近日开展检查。\n撰稿人：李明\n审核：王五\n",
+         "城关镇开展安全检查", ("近日开展检查。",), "城关镇人民政府", "李明"),
+        ("王庄村修好了路\n王庄村　赵六\n　　近日，王庄村修路。\n",
+         "王庄村修好了路", ("近日，王庄村修路。",), "王庄村", "赵六"),
+        ("县水利局推进水利建设\n　　入冬以来，完成投资。（供稿：县水利局 张华）\n",
+         "县水利局推进水利建设", ("入冬以来，完成投资。",), "县水利局", "张华"),
+        ("关于县水利局\n推进水利建设的情况\n县水利局　张华\n　　入冬以来，完成投资。\n",
+         "关于县水利局推进水利建设的情况", ("入冬以来，完成投资。",), "县水利局", "张华"),
+    ],
+    ids=["role", "sign-off", "dateline", "labels", "village", "labelled-closing", "two-lines"],
+)  # fmt: skip
+def test_ways_offices_write_their_submissions(archive, tmp_path, text, title, body, source,
+                                              author):  # fmt: skip
+    path = tmp_path / "sub.txt"
+    path.write_text(text, encoding="utf-8")
+    [found] = add(archive, path)
+    assert (found["title"], tuple(found["body"].split("\n\n")), found["source"],
+            found["author"]) == (title, body, source, author)  # fmt: skip

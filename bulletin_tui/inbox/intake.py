@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bulletin_tui.cjk import display_width, remove_inserted_spaces
@@ -53,8 +53,16 @@ _LABEL = re.compile(
 )  # fmt: skip
 _UNIT_NAME = re.compile(
     r"(局|办|委|区|乡|镇|街道|中心|院|所|站|队|部|会|处|室|司|集团|县|市|厂|校|馆|团|社|组|"
-    r"办公室|委员会|政府|公司|银行|支行|分局|管委会|指挥部|医院|学校)$"
+    r"办公室|委员会|政府|公司|银行|支行|分局|管委会|指挥部|医院|学校|村|社区|厅|署|联)$"
 )
+#: Words that stand before a person's name in a byline: ``通讯员　张华``.
+_ROLE = re.compile(r"^(通讯员|记者|撰稿人?|作者|执笔人?|供稿人?)[：:]?")
+#: A date alone on a line (a sign-off or a dateline): ``2024年4月8日``, ``2024-04-08``.
+_DATE_LINE = re.compile(
+    r"^[（(]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*[）)]?$"
+)
+#: Parentheses closing the text, with anything (labels too) inside.
+_CLOSING_PARENS = re.compile(r"[（(]([^（）()]{1,60})[）)]$")
 _SUBMITTED = re.compile(r"[ \u3000]*(供稿|报送|提供|来稿|撰稿)$")
 _SENTENCE = re.compile(r"[。，；！？,;!?]")
 _PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
@@ -160,16 +168,22 @@ def blocks_of(lines: Sequence[HintedLine], *, pdf: bool = False) -> list[Block]:
 
 
 def _plain_blocks(text: str) -> list[Block]:
-    """Plain text: the headline, a byline under it and label lines anywhere stand alone;
-    the runs of lines between them are joined into paragraphs as the plain-text importer
-    joins them (hard wraps undone)."""
+    """Plain text: label lines, the headline (joined when broken over two lines) and a
+    byline or dateline under it stand alone; the runs of lines between label lines are
+    joined into paragraphs as the plain-text importer joins them (hard wraps undone)."""
     found = split_lines(text)
-    head = found[:1]
-    while len(head) < len(found) and _byline(found[len(head)].text):
-        head.append(found[len(head)])
-    texts = [line.text for line in head]
+    texts: list[str] = []
+    while found and _labels(found[0].text):  # label lines above the headline
+        texts.append(found.pop(0).text)
+    if found:
+        title = found.pop(0)
+        if len(found) > 1 and _second_headline_line(title, found[0], found[1]):
+            title = replace(title, text=join_lines([title.text, found.pop(0).text]))
+        texts.append(title.text)
+    while found and (_byline(found[0].text) or _DATE_LINE.match(found[0].text)):
+        texts.append(found.pop(0).text)
     run: list[Line] = []
-    for line in [*found[len(head) :], None]:
+    for line in [*found, None]:
         if line is not None and not _labels(line.text):
             run.append(line)
             continue
@@ -178,6 +192,18 @@ def _plain_blocks(text: str) -> list[Block]:
         if line is not None:
             texts.append(line.text)
     return [Block(clean(text)) for text in texts if clean(text)]
+
+
+def _second_headline_line(first: Line, second: Line, third: Line) -> bool:
+    """A headline broken over two lines of plain text: neither line indented nor ending a
+    sentence, and a byline or the indented body right after."""
+    if first.indented or second.indented or _SENTENCE.search(first.text[-1:] + second.text[-1:]):
+        return False
+    if _byline(second.text) or _labels(second.text) or _DATE_LINE.match(second.text):
+        return False
+    if display_width(second.text) > 60:
+        return False
+    return bool(_byline(third.text)) or third.indented
 
 
 # -- paragraphs → the item ----------------------------------------------------------------
@@ -199,7 +225,8 @@ def _labels(text: str) -> list[tuple[str, str]] | None:
 def _unit_and_person(text: str) -> tuple[str, str]:
     """``县水利局 张华`` / ``县水利局供稿`` → unit and author (either may be empty)."""
     text = _SUBMITTED.sub("", text.strip(_SPACE))
-    parts = [part for part in re.split(f"[{_SPACE}]+", text) if part]
+    parts = [_ROLE.sub("", part) for part in re.split(f"[{_SPACE}]+", text) if part]
+    parts = [part for part in parts if part]
     if not parts:
         return "", ""
     if len(parts) == 1 and _PERSON.match(parts[0]) and not _UNIT_NAME.search(parts[0]):
@@ -225,7 +252,9 @@ def _byline(text: str) -> tuple[str, str] | None:
 
 def _closing(text: str) -> tuple[str, str, str] | None:
     """The body's last paragraph less a closing ``（县水利局供稿）``: (rest, unit, author)."""
-    match = attribution_at_end(text)
+    match = _CLOSING_PARENS.search(text)
+    if match is None or not _labels(match.group(1).strip(_SPACE)):
+        match = attribution_at_end(text)
     if match is None:
         return None
     inside = match.group(1).strip(_SPACE)
@@ -299,6 +328,14 @@ def parse_submission(blocks: Sequence[Block], *, subject: str = "") -> Draft:
         unit, author = unit or byline[0], author or byline[1]
         body = body[1:]
     paragraphs_ = [block.text for block in body]
+    while paragraphs_ and _DATE_LINE.match(paragraphs_[0]):  # a dateline under the headline
+        paragraphs_ = paragraphs_[1:]
+    while paragraphs_ and _DATE_LINE.match(paragraphs_[-1]):  # the date of a sign-off
+        paragraphs_ = paragraphs_[:-1]
+    signed = _byline(paragraphs_[-1]) if len(paragraphs_) > 1 else None
+    if signed and signed[0] and _SENTENCE.search(paragraphs_[-2][-1:]):
+        unit, author = signed[0], signed[1] or author  # a sign-off: 县水利局 (张华)
+        paragraphs_ = paragraphs_[:-1]
     if paragraphs_:
         if closing := _closing(paragraphs_[-1]):
             rest, found_unit, found_author = closing
