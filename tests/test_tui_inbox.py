@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from bulletin_tui.archive import Archive
-from bulletin_tui.drafts import Drafts
 from bulletin_tui.inbox import take_in
 from bulletin_tui.inbox.store import Inbox
 from bulletin_tui.tui.app import BulletinApp
@@ -19,6 +18,7 @@ from bulletin_tui.tui.screens.item_form import ItemForm
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
 from .conftest import small_issue
+from .test_composer import make_app
 
 WATER = (
     "县水利局扎实推进冬春农田水利建设\n县水利局　张华\n"
@@ -27,13 +27,10 @@ WATER = (
 TOWN = "城关镇开展安全生产大检查\n　　共排查隐患12处[bold]。\n（城关镇）\n"
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
-
-
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:
+    """One issue, and two submissions in the inbox."""
+    choose_language("zh")
     archive = Archive(tmp_path / "issues")
     archive.create(small_issue())
     files = []
@@ -42,10 +39,6 @@ def archive(tmp_path: Path) -> Archive:
         files.append(tmp_path / name)
     take_in(Inbox(archive), files, received=dt.date(2024, 4, 8))
     return archive
-
-
-def make_app(archive: Archive, tmp_path: Path) -> BulletinApp:
-    return BulletinApp(archive, watch_interval=0, drafts=Drafts(tmp_path / "drafts"))
 
 
 async def settle(app: BulletinApp, pilot) -> None:
@@ -142,6 +135,7 @@ async def test_escape_declines_nothing_and_the_keys_are_in_the_help(archive, tmp
 
 
 async def test_without_an_inbox_folder_there_is_no_node_and_y_does_nothing(tmp_path):
+    choose_language("zh")
     archive = Archive(tmp_path / "issues")
     archive.create(small_issue())
     before = issue_file(archive).read_bytes()
