@@ -19,6 +19,11 @@ from bulletin_tui.documents.reading import DocumentError, Line
 
 # pdfium's load errors (FPDF_ERR_*): what each means for the person importing.
 _PASSWORD, _SECURITY = 4, 5
+# A line is full when the first unit of the next line (a number or Latin word, a character
+# with the punctuation that may not start a line) would not have fitted after it.
+_UNIT = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/%‰℃-]*|.")
+# Centred text stands at least this many body characters from either edge.
+_CENTRED_GAP = 2.5
 _FILL_STROKE = 2  # text render mode: filled and stroked, how Word prints a synthetic bold
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|hei|黑", re.I)
 _PAGE_NUMBER = re.compile(
@@ -94,7 +99,7 @@ def _page_rows(document: object, index: int) -> list[_Row]:
     try:
         count = raw.FPDFText_CountChars(textpage)
         faces: dict[int | None, tuple[str, bool]] = {}
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        box = raw.FS_RECTF()  # the loose box: the glyph's advance, not its ink
         x, y = ctypes.c_double(), ctypes.c_double()
         rows: list[_Row] = [_Row(index, page_width)]
         for position in range(count):
@@ -105,10 +110,10 @@ def _page_rows(document: object, index: int) -> list[_Row]:
                     rows.append(_Row(index, page_width))
                 continue
             raw.FPDFText_GetCharOrigin(textpage, position, x, y)
-            raw.FPDFText_GetCharBox(textpage, position, left, right, bottom, top)
+            raw.FPDFText_GetLooseCharBox(textpage, position, box)
             size = raw.FPDFText_GetFontSize(textpage, position)
             char = _Char(
-                chr(code), x.value, max(right.value, x.value), y.value, size,
+                chr(code), min(box.left, x.value), max(box.right, x.value), y.value, size,
                 _face(raw, textpage, position, faces), generated,
             )  # fmt: skip
             current = rows[-1]
@@ -153,15 +158,19 @@ def _without_page_furniture(rows: list[_Row]) -> list[_Row]:
         for row in {id(page_rows[0]): page_rows[0], id(page_rows[-1]): page_rows[-1]}.values():
             edges[_furniture_key(row)] += 1
     body_size = _common_size(rows)
+    right_edge = max(row.inked[-1].x1 for row in rows)
     dropped: set[int] = set()
     for page_rows in pages.values():
         for row in (page_rows[0], page_rows[-1], *page_rows[1:2], *page_rows[-2:-1]):
             text = row.text.strip()
             at_edge = row is page_rows[0] or row is page_rows[-1]
+            repeated = edges[_furniture_key(row)] > max(1, len(pages) // 2 - 1) and (
+                row.inked[-1].x1 < right_edge - 2 * body_size  # not a full line of the body
+            )
             if _PAGE_NUMBER.match(text) or (
                 len(pages) > 1
                 and at_edge
-                and (edges[_furniture_key(row)] > 1 or _small_and_apart(row, page_rows, body_size))
+                and (repeated or _small_and_apart(row, page_rows, body_size))
                 and row.page > 0
             ):
                 dropped.add(id(row))
@@ -193,21 +202,25 @@ def _hinted(rows: list[_Row]) -> list[Line]:
     body_size = _common_size(rows)
     lefts = Counter(round(row.inked[0].x0) for row in rows)
     body_left = float(lefts.most_common(1)[0][0])
-    body_right = max(
-        (row.inked[-1].x1 for row in rows if abs(row.inked[0].x0 - body_left) < body_size),
-        default=max(row.inked[-1].x1 for row in rows),
+    # The right margin: where most lines of the body end (justified text ends them all
+    # there; ragged text ends its Chinese-only lines there).
+    rights = Counter(
+        round(row.inked[-1].x1) for row in rows if abs(row.inked[0].x0 - body_left) < body_size
     )
+    body_right = float(rights.most_common(1)[0][0]) if rights else max(r.inked[-1].x1 for r in rows)
     body_face = Counter(char.face for row in rows for char in row.inked).most_common(1)[0][0]
     lines = []
-    for row in rows:
+    for index, row in enumerate(rows):
         inked = row.inked
         start, end = inked[0].x0, inked[-1].x1
         size = median(char.size for char in inked)
         gap_left, gap_right = start - body_left, body_right - end
         middle = (start + end) / 2
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        full = gap_right < max(_first_unit_width(following) + 0.2 * body_size, 0.6 * body_size)
         centred = (
-            gap_left > body_size * 1.5
-            and gap_right > body_size * 1.5
+            gap_right > body_size * _CENTRED_GAP
+            and gap_left > body_size * _CENTRED_GAP
             and min(abs(middle - (body_left + body_right) / 2), abs(middle - row.width / 2))
             < body_size * 1.5
         )
@@ -220,9 +233,27 @@ def _hinted(rows: list[_Row]) -> list[Line]:
                 size=round(size, 1),
                 page=row.page,
                 run_in=_run_in(row, body_face),
+                full=full,
+                space_after=row.chars[-1].text == " " and not row.chars[-1].generated,
             )
         )
     return lines
+
+
+def _first_unit_width(row: _Row | None) -> float:
+    """The width of what the line must start with: a number or Latin word whole, or one
+    character with the closing punctuation that may not start a line after it."""
+    if row is None:
+        return 0.0
+    from bulletin_tui.cjk import NO_LINE_START
+
+    inked = row.inked
+    text = "".join(char.text for char in inked)
+    match = _UNIT.match(text)
+    end = match.end() if match else 1
+    while end < len(text) and text[end] in NO_LINE_START:
+        end += 1
+    return inked[end - 1].x1 - inked[0].x0
 
 
 def _row_text(row: _Row) -> str:

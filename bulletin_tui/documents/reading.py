@@ -29,6 +29,8 @@ class Line:
     page: int = 0
     paragraph_start: bool = False  # the document says a new paragraph starts here
     run_in: int = 0  # leading characters set as a headline (bold or another font) before body
+    full: bool | None = None  # the line runs to the right margin (PDF), so its paragraph may go on
+    space_after: bool = False  # a space ended the line (a word gap where the line wrapped)
 
 
 class DocumentError(BulletinError):
@@ -70,12 +72,21 @@ def text_lines(data: bytes, name: str, encoding: str | None = None) -> list[Line
     without hints: the text parser reads the indentation itself."""
     from bulletin_tui.cjk import DecodeError, decode_text
 
-    if data.startswith(b"%PDF-"):
-        raise DocumentError(f"{name} is a PDF; name it with .pdf to import it")
-    if data.startswith(b"PK\x03\x04"):
-        raise DocumentError(f"{name} is a zip archive (a .docx?); name it with .docx to import it")
+    refuse_binary(data, name)
     try:
         text = decode_text(data, encoding, name)
     except DecodeError as error:
         raise DocumentError(str(error)) from None
     return [Line(line) for line in text.splitlines()]
+
+
+def refuse_binary(data: bytes, name: str) -> None:
+    """Raise for a PDF, Word or zip file that is about to be read as text."""
+    if data.startswith(b"%PDF-"):
+        raise DocumentError(f"{name} is a PDF; name it with .pdf to import it")
+    if data.startswith(b"PK\x03\x04"):
+        raise DocumentError(f"{name} is a zip archive (a .docx?); name it with .docx to import it")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError(
+            f"{name} is an old Word (.doc) or WPS file; open it in Word or WPS and save it as .docx"
+        )
