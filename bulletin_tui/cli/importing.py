@@ -98,6 +98,9 @@ def import_command(
             click.echo(f"bulletin: {outcome.skipped}", err=True)
     elif not as_json:
         _print_table(outcomes, dry_run)
+        for outcome in outcomes:
+            if outcome.failed:
+                click.echo(f"bulletin: {outcome.error or outcome.skipped}", err=True)
     if any(outcome.failed for outcome in outcomes):
         sys.exit(1)
 
@@ -173,17 +176,21 @@ class _progress:
 
 def _print_table(outcomes: list[Outcome], dry_run: bool) -> None:
     """File → series, 第N期, date, items, warnings, and the issue file (or why not)."""
+    import os
+
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="dry run: nothing written" if dry_run else None, show_lines=False)
+    base = Path(os.path.commonpath([outcome.source.absolute().parent for outcome in outcomes]))
+    title = f"{base}{' (dry run: nothing written)' if dry_run else ''}"
+    table = Table(title=Text(title), title_justify="left")
     for heading in ("file", "series", "第N期", "date", "items", "warnings", "issue file"):
         table.add_column(heading, overflow="fold", no_wrap=heading in ("第N期", "items"))
     for outcome in outcomes:
         issue = outcome.result.issue if outcome.result else None
         table.add_row(
-            Text(str(outcome.source)),
+            Text(str(outcome.source.absolute().relative_to(base))),
             Text(issue.series if issue else ""),
             Text(f"第{issue.number}期" if issue and issue.number else ""),
             Text(issue.date.isoformat() if issue and issue.date else ""),

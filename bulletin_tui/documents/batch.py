@@ -42,10 +42,16 @@ class Outcome:
 
     @property
     def status(self) -> str:
-        """Where the issue went, or why it did not."""
+        """Where the issue went (its file name), or why it did not, without the file's
+        name (which the table shows beside it)."""
         if self.written is not None:
-            return str(self.written)
-        return self.error or self.skipped or (f"→ {self.target}" if self.target else "")
+            return self.written.name
+        reason = self.error or self.skipped
+        if reason:
+            for prefix in (f"{self.source}: ", f"{self.source} "):
+                reason = reason.removeprefix(prefix)
+            return reason
+        return f"→ {self.target.name}" if self.target else ""
 
 
 def find_documents(paths: Iterable[Path]) -> list[Path]:
@@ -115,13 +121,13 @@ def _choose_targets(
             continue
         if missing:
             outcome.warnings.append(
-                f"{outcome.source} names no {' or '.join(missing)}; it would be {target.name} "
-                "— give --number or --date to tell it apart"
+                f"the masthead names no {' or '.join(missing)}; the issue file would be "
+                f"{target.name} — give --number or --date to tell it apart"
             )
         if target in taken:
             outcome.skipped = (
-                f"{taken[target]} is the same issue file ({target.name}); "
-                "give --number or --date, or import them one by one"
+                f"{outcome.source} would be the same issue file as {taken[target]} "
+                f"({target.name}); give --number or --date, or import them one by one"
             )
             continue
         taken[target] = outcome.source
