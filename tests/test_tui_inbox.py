@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from bulletin_tui.archive import Archive
+from bulletin_tui.drafts import Drafts
 from bulletin_tui.inbox import take_in
 from bulletin_tui.inbox.store import Inbox
 from bulletin_tui.tui.app import BulletinApp
@@ -149,3 +151,17 @@ async def test_without_an_inbox_folder_there_is_no_node_and_y_does_nothing(tmp_p
         await pilot.pause()
         assert not isinstance(app.screen, (ItemForm, NoteScreen))
     assert issue_file(archive).read_bytes() == before
+
+
+async def test_a_submission_taken_in_meanwhile_appears_in_the_tree(archive, tmp_path):
+    app = BulletinApp(archive, watch_interval=0.1, drafts=Drafts(tmp_path / "drafts"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        (tmp_path / "third.txt").write_text(TOWN.replace("城关镇", "东屯镇"), encoding="utf-8")
+        take_in(Inbox(archive), [tmp_path / "third.txt"], received=dt.date(2024, 4, 9))
+        for _ in range(60):
+            await asyncio.sleep(0.05)
+            await pilot.pause()
+            if app.tree_labels()[0] == "来稿  3 篇待处理":
+                break
+        assert app.tree_labels()[0] == "来稿  3 篇待处理"

@@ -79,7 +79,9 @@ class InboxActions:
             node.expand()
             self.call_after_refresh(tree.move_cursor, target)
         if self._inbox_timer is None and self.watch_interval:
-            self._inbox_timer = self.set_interval(self.watch_interval, self.look_for_inbox_changes)
+            # new submissions need not show within the second, as changed issues do
+            every = max(self.watch_interval, 1.0)
+            self._inbox_timer = self.set_interval(every, self.look_for_inbox_changes)
 
     def _adoptions(self: BulletinApp) -> Adoptions:
         """Where the issues hold submission ids, from the app's index brought up to date."""
