@@ -199,3 +199,10 @@ def test_docx_run_in_headline_is_a_bold_run():
     assert first.runs[0].text == "县开发区做好融资服务\u3000"
     assert first.runs[0].bold
     assert not any(p.style.name == "标题" for p in word.paragraphs)
+
+
+def test_docx_footer_block_is_framed_at_the_foot_of_the_page(word):
+    frame = word.styles["版记"].element.pPr.find(qn("w:framePr"))
+    assert frame.get(qn("w:yAlign")) == "bottom"
+    assert frame.get(qn("w:vAnchor")) == "margin"
+    assert word.styles["Normal"].font.size.pt == 16  # the grid is measured from Normal

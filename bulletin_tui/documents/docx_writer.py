@@ -44,6 +44,10 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
 
 
+#: What follows w:framePr in a paragraph's properties.
+_AFTER_FRAMEPR = ("w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", *_AFTER_PBDR)
+
+
 def _child(parent: Any, tag: str) -> Any:
     """``parent``'s first ``tag`` child, appended when missing (for ``w:docGrid``, last in
     ``w:sectPr``)."""
@@ -83,6 +87,23 @@ def set_border(paragraph_format_owner: Any, side: str, size_pt: float, color: st
     edge.set(qn("w:space"), "1")
     edge.set(qn("w:color"), color.lstrip("#"))
     borders.append(edge)
+
+
+def pin_to_page_foot(style_element: Any, width_mm: float) -> None:
+    """Paragraphs of this style sit in one frame at the foot of the 版心 (``w:framePr``):
+    the 版记 ends the last page however much text is above it."""
+    ppr = style_element.get_or_add_pPr()
+    frame = OxmlElement("w:framePr")
+    for name, value in (
+        ("w:w", str(round(width_mm / 25.4 * 1440))),
+        ("w:wrap", "notBeside"),
+        ("w:vAnchor", "margin"),
+        ("w:hAnchor", "margin"),
+        ("w:xAlign", "center"),
+        ("w:yAlign", "bottom"),
+    ):
+        frame.set(qn(name), value)
+    ppr.insert_element_before(frame, *_AFTER_FRAMEPR)
 
 
 def add_page_field(paragraph: Any) -> None:
@@ -167,6 +188,11 @@ class DocxWriter(Writer[bytes]):
 
     def _make_styles(self) -> None:
         layout, sizes, fonts = self.layout, self.layout.sizes, self.layout.fonts
+        # Word and LibreOffice measure the character grid from Normal's size: it must be
+        # the body's, or 28 characters a line become 21.
+        normal = self.document.styles["Normal"]
+        normal.font.size = Pt(sizes.body)
+        set_east_asian_font(normal.element, fonts.body[0])
         body = self._style("正文", fonts.body[0], sizes.body, base="Normal")
         body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         body.paragraph_format.space_before = body.paragraph_format.space_after = Pt(0)
@@ -203,6 +229,7 @@ class DocxWriter(Writer[bytes]):
         self._no_indent(footer)
         for side, width in (("top", 1.0), ("bottom", 1.0), ("between", 0.75)):
             set_border(footer.element, side, width, "000000")
+        pin_to_page_foot(footer.element, layout.text_width_mm)
         page_number = self._style("页码", fonts.page_number[0], sizes.page_number)
         self._no_indent(page_number)
 
