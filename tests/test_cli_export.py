@@ -165,3 +165,13 @@ def test_as_a_real_process_pdf_goes_to_a_file_and_never_to_the_terminal(archive,
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode() == f"{ISSUE}.pdf\n"
     assert (here / f"{ISSUE}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_layout_run_in_is_the_default_and_no_run_in_overrides_it(archive, here):
+    (archive.root / "bulletin.toml").write_text('[layout]\nheadline = "run-in"\n', encoding="utf-8")
+    assert export(archive, "--format", "docx", "-o", "a.docx").exit_code == 0
+    assert export(archive, "--format", "docx", "-o", "b.docx", "--no-run-in").exit_code == 0
+    styles = {name: [p.style.name for p in docx.Document(str(here / name)).paragraphs]
+              for name in ("a.docx", "b.docx")}  # fmt: skip
+    assert "标题" not in styles["a.docx"]
+    assert styles["b.docx"].count("标题") == 3

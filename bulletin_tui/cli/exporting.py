@@ -25,8 +25,9 @@ _FORMATS = ["text", "markdown", "json", "docx", "pdf"]
     help="Hard-wrap text at N display columns (10 to 1000; a Chinese character is two).",
 )  # fmt: skip
 @click.option(
-    "--run-in", is_flag=True, default=None,
-    help="Headline bold at the start of the body, as in print.",
+    "--run-in/--no-run-in", default=None,
+    help="Headline bold at the start of the body, as in print (Word and PDF: default from "
+    "[layout] headline in bulletin.toml).",
 )  # fmt: skip
 @click.option(
     "--encoding", type=click.Choice(["utf-8", "gb18030"], case_sensitive=False),
