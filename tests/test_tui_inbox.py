@@ -17,7 +17,7 @@ from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.decline import NoteScreen
 from bulletin_tui.tui.screens.help import HelpScreen
 from bulletin_tui.tui.screens.item_form import ItemForm
-from bulletin_tui.tui.widgets.issue_tree import IssueTree
+from bulletin_tui.tui.widgets.issue_tree import IssueTree, ItemTarget
 
 from .conftest import small_issue
 from .test_composer import make_app
@@ -165,3 +165,27 @@ async def test_a_submission_taken_in_meanwhile_appears_in_the_tree(archive, tmp_
             if app.tree_labels()[0] == "来稿  3 篇待处理":
                 break
         assert app.tree_labels()[0] == "来稿  3 篇待处理"
+
+
+async def test_an_adopted_item_edited_into_another_section_keeps_its_submission(archive, tmp_path):
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_first_submission(app, pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        app.screen.query_one("#section").value = "甲"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        target = ItemTarget(issue_file(archive), "甲", "城关镇开展安全生产大检查")
+        app.open_item(target)
+        await pilot.pause()
+        assert app.query_one(IssueTree).cursor_node.data.submission == "20240408-002"
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#section").value = "乙"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.tree_labels()[0] == "来稿  1 篇待处理"
+    issue = archive.load(issue_file(archive)).issue
+    assert issue.section_named("甲") is None or not issue.section_named("甲").items
+    assert [i.submission for i in issue.section_named("乙").items] == ["20240408-002"]
