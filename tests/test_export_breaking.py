@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bulletin_tui.cjk import display_width, wrap
 from bulletin_tui.model import Item, Section
@@ -71,3 +73,25 @@ def test_markdown_names_the_number_once():
     markdown = export_markdown(small_issue())
     assert markdown.count("第5期") == 1
     assert markdown.startswith("# 工作动态 第5期（总第168期）\n")
+
+
+@given(
+    title=st.text(alphabet="县人社局推进就业工作会议召开", min_size=2, max_size=60),
+    width=st.integers(min_value=10, max_value=80),
+)
+def test_no_headline_of_han_characters_ends_with_one_alone(title, width):
+    lines = wrap(title, width, no_orphan=True)
+    assert "".join(lines) == title
+    assert all(display_width(line) <= width for line in lines)
+    assert len(lines[-1]) >= 2
+
+
+@given(
+    source=st.text(alphabet="县人社局水利城管街道", min_size=1, max_size=8),
+    body=st.text(alphabet="全县新增就业岗位千余个，", min_size=1, max_size=80),
+    width=st.integers(min_value=20, max_value=60),
+)
+def test_a_short_attribution_is_never_split(source, body, width):
+    issue = with_item(Item("标题", (body + "。",), source))
+    lines = export_text(issue, width=width).splitlines()
+    assert any(f"（{source}）" in line for line in lines)
