@@ -206,3 +206,15 @@ def test_docx_footer_block_is_framed_at_the_foot_of_the_page(word):
     assert frame.get(qn("w:yAlign")) == "bottom"
     assert frame.get(qn("w:vAnchor")) == "margin"
     assert word.styles["Normal"].font.size.pt == 16  # the grid is measured from Normal
+
+
+def test_pdf_prints_typst_markup_in_the_text_as_written():
+    body = "#set page(width: 1cm) *重点* _工作_ $x$ [县] \\#"
+    issue = dataclasses.replace(
+        small_issue(), sections=(small_issue().sections[0].__class__("民生保障", (
+            small_issue().items[0].__class__("县人社局推进工作会", (body,), "县人社局"),
+        )),),
+    )  # fmt: skip
+    document, text = pdf_text(export_pdf(issue, test_layout(), system_fonts=False))
+    assert re.sub(r"\s", "", body) in re.sub(r"\s", "", text)  # shown, not obeyed
+    assert document[0].get_size() == pytest.approx(A4_POINTS, abs=0.5)
