@@ -202,6 +202,7 @@ class Inbox:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.folder = inbox_folder(archive.root)
+        self._last_numbers: dict[str, int] = {}  # day → the last id number this object took
 
     @property
     def originals(self) -> Path:
@@ -250,9 +251,11 @@ class Inbox:
         """A new submission (id ``YYYYMMDD-NNN``) with its original kept beside it."""
         self.originals.mkdir(parents=True, exist_ok=True)
         prefix = received.strftime("%Y%m%d")
-        taken = [int(p.stem[len(prefix) + 1 :]) for p in self.folder.glob(f"{prefix}-*.toml")
-                 if p.stem[len(prefix) + 1 :].isdigit()]  # fmt: skip
-        number = max(taken, default=0)
+        number = self._last_numbers.get(prefix)
+        if number is None:  # once per day received; then the exclusive create says
+            taken = [int(p.stem[len(prefix) + 1 :]) for p in self.folder.glob(f"{prefix}-*.toml")
+                     if p.stem[len(prefix) + 1 :].isdigit()]  # fmt: skip
+            number = max(taken, default=0)
         stem = _UNSAFE_IN_NAME.sub("-", Path(name).stem).strip(".-")[:40]
         suffix = Path(name).suffix.lower()
         for _ in range(1000):
@@ -266,6 +269,7 @@ class Inbox:
             except SaveConflictError:
                 continue
             self.archive.save(self.folder / kept, original, based_on=None)
+            self._last_numbers[prefix] = number
             return self.load(path)
         raise BulletinError(f"no free submission id for {received} in {self.folder}")
 
