@@ -23,7 +23,7 @@ _PASSWORD, _SECURITY = 4, 5
 # with the punctuation that may not start a line) would not have fitted after it.
 _UNIT = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/%‰℃-]*|.")
 # Centred text stands at least this many body characters from either edge.
-_CENTRED_GAP = 2.5
+_CENTRED_GAP = 3.2
 _FILL_STROKE = 2  # text render mode: filled and stroked, how Word prints a synthetic bold
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|hei|黑", re.I)
 _PAGE_NUMBER = re.compile(
@@ -200,14 +200,7 @@ def _hinted(rows: list[_Row]) -> list[Line]:
     """Lines with indent (in body characters from the body's left edge), size, bold,
     centring and a run-in headline measured against the body's face."""
     body_size = _common_size(rows)
-    lefts = Counter(round(row.inked[0].x0) for row in rows)
-    body_left = float(lefts.most_common(1)[0][0])
-    # The right margin: where most lines of the body end (justified text ends them all
-    # there; ragged text ends its Chinese-only lines there).
-    rights = Counter(
-        round(row.inked[-1].x1) for row in rows if abs(row.inked[0].x0 - body_left) < body_size
-    )
-    body_right = float(rights.most_common(1)[0][0]) if rights else max(r.inked[-1].x1 for r in rows)
+    body_left, body_right = _column(rows, body_size)
     body_face = Counter(char.face for row in rows for char in row.inked).most_common(1)[0][0]
     lines = []
     for index, row in enumerate(rows):
@@ -238,6 +231,32 @@ def _hinted(rows: list[_Row]) -> list[Line]:
             )
         )
     return lines
+
+
+def _column(rows: list[_Row], body_size: float) -> tuple[float, float]:
+    """The left and right edges of the body's text column.
+
+    Left: the leftmost place where at least two lines of body size start (continuation
+    lines, section names), so that first-line indents count as indents. Right: where most
+    lines of the body end (justified text ends them all there, ragged text its Chinese-only
+    lines), when enough do; else where four lines in five end before; for a page of a few
+    lines, as far from the page's right edge as the left edge is from the page's left.
+    """
+    body = [row for row in rows if abs(median(c.size for c in row.inked) - body_size) < 1]
+    body = body or rows
+    lefts = Counter(round(row.inked[0].x0) for row in body)
+    shared = [x for x, count in lefts.items() if count > 1]
+    left = float(min(shared) if shared else min(lefts))
+    rights = Counter(
+        round(row.inked[-1].x1) for row in body if abs(row.inked[0].x0 - left) < body_size * 3
+    )
+    edge, count = rights.most_common(1)[0] if rights else (0, 0)
+    if count >= max(3, len(body) // 10):
+        return left, float(edge)
+    if len(body) >= 8:
+        ends = sorted(rights.elements())
+        return left, float(ends[(len(ends) * 4) // 5])
+    return left, max(rows[0].width - left, max(row.inked[-1].x1 for row in body))
 
 
 def _first_unit_width(row: _Row | None) -> float:

@@ -18,6 +18,7 @@ from typing import Any
 from bulletin_tui.cjk import HAN, decode_text, display_width, remove_inserted_spaces
 from bulletin_tui.errors import BulletinError, ModelError
 from bulletin_tui.model import Distribution, Issue, Item, Section, is_control
+from bulletin_tui.plaintext.common import DATE
 from bulletin_tui.plaintext.header import Masthead, copies_in, distribution_label, is_rule
 from bulletin_tui.plaintext.layout import (
     TERMINAL,
@@ -123,7 +124,7 @@ def _import(
     masthead, start = _read_masthead(lines, parse)
     end = _footer_start(lines, start)
     try:
-        distribution, copies = _read_footer(lines[end:], parse)
+        distribution, copies = _read_footer(lines[end:], parse, masthead.publisher)
         sections = _read_sections(lines[start:end], parse)
     except (ImportTextError, ModelError) as error:
         raise ImportTextError(f"{name}: {error}") from None
@@ -220,7 +221,9 @@ def _only_copies(text: str) -> bool:
     return bool(match) and not text.replace(match.group(), "").strip(_WHITESPACE)
 
 
-def _read_footer(lines: list[Line], parse: _Parse) -> tuple[list[Distribution], int | None]:
+def _read_footer(
+    lines: list[Line], parse: _Parse, publisher: str = ""
+) -> tuple[list[Distribution], int | None]:
     entries: list[str] = []
     copies: int | None = None
     for line in lines:
@@ -234,7 +237,9 @@ def _read_footer(lines: list[Line], parse: _Parse) -> tuple[list[Distribution], 
             text = (text[: match.start()] + text[match.end() :]).strip(_WHITESPACE)
             if not text:
                 continue
-        if distribution_label(text):
+        if publisher and _printed_by(text, publisher):
+            parse.consumed.append(text)  # 版记: the office (and date) that printed it again
+        elif distribution_label(text):
             entries.append(text)
         elif entries and not ends_sentence(entries[-1]):
             entries[-1] += text  # a distribution list wrapped onto the next line
@@ -242,6 +247,17 @@ def _read_footer(lines: list[Line], parse: _Parse) -> tuple[list[Distribution], 
             parse.notes.append(text)
             parse.warnings.append(f"kept a footer line it did not recognise as a note: {text}")
     return [_distribution(entry, parse) for entry in entries], copies
+
+
+def _printed_by(text: str, publisher: str) -> bool:
+    """``中共延津县委办公室`` or ``中共延津县委办公室　2024年4月10日印发``: the masthead's office
+    named again in the 版记."""
+    rest = text.strip(_WHITESPACE)
+    if not rest.startswith(publisher.strip(_WHITESPACE)):
+        return False
+    rest = rest[len(publisher.strip(_WHITESPACE)) :].strip(_WHITESPACE)
+    rest = DATE.sub("", rest).strip(_WHITESPACE).removesuffix("印发").strip(_WHITESPACE)
+    return not rest
 
 
 def _distribution(text: str, parse: _Parse) -> Distribution:
