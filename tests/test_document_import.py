@@ -111,7 +111,7 @@ def test_half_width_brackets_stay_as_printed(tmp_path: Path):
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(issue=issues(), kind=st.sampled_from(sorted(MAKERS)))
+@given(issue=issues(), kind=st.sampled_from(sorted(set(MAKERS) - {"pdf-run-in"})))
 def test_generated_issues_come_back(tmp_path: Path, issue: Issue, kind: str):
     issue = dataclasses.replace(issue, extra={})
     got = import_document(MAKERS[kind](tmp_path / "generated", issue)).issue

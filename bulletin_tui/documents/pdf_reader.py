@@ -9,6 +9,7 @@ headers at the top or foot of a page are dropped here, where the position is kno
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -148,32 +149,42 @@ def _face(raw: object, textpage: object, position: int, faces: dict) -> tuple[st
 
 
 def _without_page_furniture(rows: list[_Row]) -> list[_Row]:
-    """Drop page numbers and running headers: the first or last lines of a page that are a
-    number, or whose text (digits aside) recurs at the same place on other pages."""
+    """Drop page numbers and running headers: the lines at the top or foot of a page (by
+    position, whatever order the PDF drew them in) that are a page number, or whose text
+    (digits aside) recurs at the edge of other pages, or that stand apart in a smaller font.
+    """
     pages: dict[int, list[_Row]] = {}
     for row in rows:
         pages.setdefault(row.page, []).append(row)
-    edges = Counter()
-    for page_rows in pages.values():
-        for row in {id(page_rows[0]): page_rows[0], id(page_rows[-1]): page_rows[-1]}.values():
-            edges[_furniture_key(row)] += 1
+    ordered = [sorted(page_rows, key=lambda row: -row.inked[0].y) for page_rows in pages.values()]
+    edges = Counter(
+        _furniture_key(row)
+        for page_rows in ordered
+        for row in (page_rows[:1] + page_rows[-1:] if len(page_rows) > 1 else page_rows)
+    )
     body_size = _common_size(rows)
     right_edge = max(row.inked[-1].x1 for row in rows)
+
+    def furniture(row: _Row, page_rows: list[_Row], *, top: bool) -> bool:
+        if _PAGE_NUMBER.match(row.text.strip()):
+            return True
+        if len(pages) < 2 or row.page == 0:
+            return False
+        repeated = edges[_furniture_key(row)] > max(1, len(pages) // 2 - 1) and (
+            row.inked[-1].x1 < right_edge - 2 * body_size  # not a full line of the body
+        )
+        # A small line set apart at the foot is the 版记, not a running footer.
+        return repeated or (top and _small_and_apart(row, page_rows, body_size))
+
     dropped: set[int] = set()
-    for page_rows in pages.values():
-        for row in (page_rows[0], page_rows[-1], *page_rows[1:2], *page_rows[-2:-1]):
-            text = row.text.strip()
-            at_edge = row is page_rows[0] or row is page_rows[-1]
-            repeated = edges[_furniture_key(row)] > max(1, len(pages) // 2 - 1) and (
-                row.inked[-1].x1 < right_edge - 2 * body_size  # not a full line of the body
-            )
-            if _PAGE_NUMBER.match(text) or (
-                len(pages) > 1
-                and at_edge
-                and (repeated or _small_and_apart(row, page_rows, body_size))
-                and row.page > 0
-            ):
-                dropped.add(id(row))
+    for page_rows in ordered:
+        remaining = list(page_rows)
+        for end in (0, -1):  # peel the top, then the foot: at most two lines each
+            for _ in range(2):
+                if len(remaining) > 1 and furniture(remaining[end], remaining, top=end == 0):
+                    dropped.add(id(remaining.pop(end)))
+                else:
+                    break
     return [row for row in rows if id(row) not in dropped]
 
 
@@ -187,7 +198,8 @@ def _small_and_apart(row: _Row, page_rows: list[_Row], body_size: float) -> bool
     if size >= body_size * 0.95 or len(page_rows) < 3:
         return False
     neighbour = page_rows[1] if row is page_rows[0] else page_rows[-2]
-    pitch = abs(page_rows[1].inked[0].y - page_rows[2].inked[0].y) if len(page_rows) > 2 else 0
+    heights = [row.inked[0].y for row in page_rows]
+    pitch = median(abs(a - b) for a, b in itertools.pairwise(heights))
     return abs(row.inked[0].y - neighbour.inked[0].y) > 1.5 * pitch
 
 
