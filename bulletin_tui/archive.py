@@ -169,7 +169,8 @@ class Archive:
             )
 
     def files(self) -> list[Path]:
-        """Every ``*.toml`` below the folder but the settings file; hidden folders skipped.
+        """Every ``*.toml`` below the folder but the settings file; hidden folders and the
+        inbox of submissions skipped.
 
         Names that are not UTF-8 and folders that cannot be read are not among them:
         :attr:`unlisted` holds those, as broken files, after each walk.
@@ -186,8 +187,11 @@ class Archive:
         return dict(self._walk())
 
     def _walk(self) -> Iterator[tuple[str, tuple[int, int]]]:
+        from bulletin_tui.settings import inbox_folder
+
         self.require()
         settings = os.path.join(self.root, SETTINGS_FILE)
+        inbox = os.path.join(self.root, inbox_folder(self.root).name)  # submissions, not issues
         folders = [str(self.root)]
         unlisted: list[BrokenFile] = []
         self.unlisted = ()
@@ -206,7 +210,8 @@ class Archive:
                 if entry.name.startswith("."):
                     continue
                 if entry.is_dir(follow_symlinks=False):
-                    subfolders.append(entry.path)
+                    if entry.path != inbox:
+                        subfolders.append(entry.path)
                 elif entry.name.endswith(".toml") and entry.path != settings:
                     if not storable(entry.path):
                         unlisted.append(_broken(entry.path, "has a name that is not UTF-8"))

@@ -194,11 +194,13 @@ def _clusters(text: str) -> list[str]:
 MIN_WIDTH, MAX_WIDTH = 10, 1000
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, *, no_orphan: bool = False) -> list[str]:
     """Break ``text`` into lines of at most ``width`` display columns, by Chinese rules.
 
     No line starts with closing punctuation or ends with opening punctuation; ——, ……,
     numbers and Latin words stay whole. Only a piece wider than the whole line is cut.
+    ``no_orphan`` keeps the last line from holding a single character (as print does for
+    headlines) by taking the previous line's last piece down with it when that fits.
     """
     lines: list[str] = []
     line, used = "", 0
@@ -215,7 +217,16 @@ def wrap(text: str, width: int) -> list[str]:
         used += size
     if line or not lines:
         lines.append(line)
+    if no_orphan and len(lines) > 1 and _is_orphan(lines[-1]):
+        pieces = _clusters(lines[-2])
+        if len(pieces) > 1 and display_width(pieces[-1] + lines[-1]) <= width:
+            lines[-2:] = ["".join(pieces[:-1]), pieces[-1] + lines[-1]]
     return lines
+
+
+def _is_orphan(line: str) -> bool:
+    """A line holding one character, closing punctuation aside (``会`` or ``会。``)."""
+    return len([c for c in line if c not in NO_LINE_START and c not in _SPACE]) <= 1
 
 
 def _cut(text: str, width: int) -> tuple[str, str]:

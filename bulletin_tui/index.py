@@ -70,11 +70,12 @@ CREATE TABLE documents (path TEXT PRIMARY KEY, document TEXT);
 CREATE TABLE items (
     id INTEGER PRIMARY KEY, path TEXT, section_index INTEGER, item_index INTEGER,
     series TEXT, number INTEGER, date TEXT, section TEXT, title TEXT, source TEXT,
-    body TEXT, refolded TEXT,
+    body TEXT, refolded TEXT, submission TEXT,
     folded TEXT GENERATED ALWAYS AS
         (coalesce(refolded, title || char(10) || body || char(10) || source)) VIRTUAL
 );
 CREATE INDEX items_path ON items (path);
+CREATE INDEX items_submission ON items (submission) WHERE submission != '';
 CREATE VIRTUAL TABLE items_fts USING fts5 (folded, content='items', content_rowid='id',
                                            tokenize='trigram', detail='none');
 """
@@ -374,7 +375,8 @@ class Index:
                            [(r[0], r[10]) for r, _ in rows if r[10] is not None])  # fmt: skip
             db.executemany(
                 "INSERT INTO items (path, section_index, item_index, series, number, date,"
-                " section, title, source, body, refolded) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " section, title, source, body, refolded, submission)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [item for _, items in rows for item in items],
             )
             db.execute("INSERT INTO items_fts (rowid, folded) SELECT id, folded FROM items"
@@ -486,18 +488,32 @@ class Index:
         from bulletin_tui.stats import Entry
 
         rows = self.db.execute(
-            "SELECT path, series, number, date, section, title, source FROM items"
+            "SELECT path, series, number, date, section, title, source, submission FROM items"
             f" ORDER BY {_NEWEST_FIRST}"
         ).fetchall()
         # one Path and one date per file, however many items it has
         paths = {text: Path(text) for text in {row[0] for row in rows}}
         dates = {text: dt.date.fromisoformat(text) for text in {row[3] for row in rows} if text}
         return [
-            Entry(paths[path], series, number, dates.get(date), section, title, source)
-            for path, series, number, date, section, title, source in rows
+            Entry(paths[path], series, number, dates.get(date), section, title, source, sub)
+            for path, series, number, date, section, title, source, sub in rows
         ]
 
     @_survives_damage
+    def submissions(self) -> dict[str, list[tuple[Path, str, str]]]:
+        """Submission id → where the items adopted from it stand: (file, section, headline).
+
+        What makes a submission of the inbox count as adopted (as of the last refresh).
+        """
+        found: dict[str, list[tuple[Path, str, str]]] = {}
+        rows = self.db.execute(
+            "SELECT submission, path, section, title FROM items WHERE submission != ''"
+            f" ORDER BY {_NEWEST_FIRST}"
+        )
+        for submission, path, section, title in rows:
+            found.setdefault(submission, []).append((Path(path), section, title))
+        return found
+
     def names(self) -> tuple[list[str], list[str]]:
         """Every section name and every source in the archive, the most used first."""
         found = []

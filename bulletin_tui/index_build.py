@@ -46,7 +46,8 @@ def read_rows(path: str, stamp: tuple[int, int]) -> Rows:
             plain = f"{item.title}\n{body}\n{item.source}"
             refolded = fold(plain)
             items.append((path, s, i, issue.series, issue.number, date, section.name, item.title,
-                          item.source, body, None if refolded == plain else refolded))  # fmt: skip
+                          item.source, body, None if refolded == plain else refolded,
+                          item.submission))  # fmt: skip
     header = (issue.series, issue.number, date, issue.total, issue.publisher,
               len(issue.sections), len(items))  # fmt: skip
     return (path, *stamp, *header, document, None, None), items

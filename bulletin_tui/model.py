@@ -97,18 +97,24 @@ def join_paragraphs(paragraphs: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Item:
-    """One submitted item (条目): headline, body paragraphs, and the unit it came from."""
+    """One submitted item (条目): headline, body paragraphs, and the unit it came from.
+
+    ``submission`` is the id of the inbox submission (来稿) the item was adopted from, if
+    any: what makes that submission count as adopted.
+    """
 
     title: str
     body: tuple[str, ...]
     source: str = ""
     author: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+    submission: str = field(default="", kw_only=True)
 
     def __post_init__(self) -> None:
         check_line("title", self.title, required=True)
         check_line("source", self.source)
         check_line("author", self.author)
+        check_line("submission", self.submission)
         if self.author.strip() and not self.source.strip():
             raise ModelError(
                 "author", "needs a source (the unit the person belongs to)", "author_without_source"

@@ -1,4 +1,5 @@
-"""``bulletin.toml`` at the archive root: points per item for each series, unit aliases."""
+"""``bulletin.toml`` at the archive root: points per item for each series, unit aliases, and
+the inbox folder's name."""
 
 from __future__ import annotations
 
@@ -14,13 +15,18 @@ from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes, parse_toml
 #: enough that no sum of them overflows or loses the units.
 MAX_SCORE = 1000
 
+#: The inbox of submissions (来稿) at the archive root, unless ``[inbox] folder`` says otherwise.
+INBOX_FOLDER = "inbox"
+
 
 @dataclass(frozen=True)
 class Settings:
-    """``[score]``: points per adopted item by series (default 1); ``[aliases]``: unit names."""
+    """``[score]``: points per adopted item by series (default 1); ``[aliases]``: unit names;
+    ``[inbox] folder``: the inbox folder's name at the archive root."""
 
     scores: dict[str, float] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    inbox: str = INBOX_FOLDER
 
     def points(self, series: str) -> float:
         """Points an item adopted by ``series`` earns."""
@@ -57,7 +63,12 @@ def load_settings(root: Path) -> tuple[Settings, IssueFileError | None]:
         if not isinstance(target, str) or not target.strip():
             reason = f"alias for “{name}” must be a unit's name in quotes, not {target!r}"
             return Settings(), IssueFileError(path, lines.line_of(("aliases", name)), reason)
-    return Settings(dict(scores), dict(aliases)), None
+    inbox = data.get("inbox", {})
+    folder = inbox.get("folder", INBOX_FOLDER) if isinstance(inbox, dict) else None
+    if not _plain_folder_name(folder):
+        reason = f"inbox folder must be a folder name in quotes (no / or \\), not {folder!r}"
+        return Settings(), IssueFileError(path, lines.line_of(("inbox", "folder")), reason)
+    return Settings(dict(scores), dict(aliases), folder), None
 
 
 def _is_score(points: object) -> bool:
@@ -124,3 +135,19 @@ def load_lint_settings(root: Path) -> tuple[LintSettings, IssueFileError | None]
             reason = f"the term “{wrong}” must map to the right form in quotes, not {right!r}"
             return problem(("lint", "terms", wrong), reason)
     return LintSettings(frozenset(off), title_max, dict(terms)), None
+
+
+def _plain_folder_name(name: object) -> bool:
+    """One folder right under the archive: not hidden, no separators, not ``..``."""
+    return (
+        isinstance(name, str)
+        and name.strip() == name
+        and bool(name)
+        and not name.startswith(".")
+        and not any(char in name for char in "/\\:")
+    )
+
+
+def inbox_folder(root: Path) -> Path:
+    """The inbox folder of the archive at ``root`` (``inbox/`` unless the settings say)."""
+    return root / load_settings(root)[0].inbox

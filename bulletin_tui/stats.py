@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bulletin_tui.archive import IssueFile, IssueHeader
@@ -32,6 +33,7 @@ class Entry:
     section: str
     title: str
     source: str
+    submission: str = ""  # the inbox submission the item was adopted from, if any
 
     @property
     def header(self) -> IssueHeader:
@@ -46,7 +48,7 @@ def entries_of(issues: Iterable[IssueFile]) -> Iterator[Entry]:
         for section in issue.sections:
             for item in section.items:
                 yield Entry(issue_file.path, issue.series, issue.number, issue.date,
-                            section.name, item.title, item.source)  # fmt: skip
+                            section.name, item.title, item.source, item.submission)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,17 +61,33 @@ class Adopted:
 
 
 @dataclass(frozen=True)
+class Sent:
+    """A submission (来稿) no issue holds: counted as submitted, not as adopted."""
+
+    unit: str  # the ``from`` unit, after aliases
+    received: dt.date
+
+
+@dataclass(frozen=True)
 class Row:
-    """A line of the ranking."""
+    """A line of the ranking. ``submitted`` (报送) counts the adopted items and the
+    submissions not adopted; ``rate`` (采用率) is adopted / submitted."""
 
     key: str
     items: int
     score: float
+    submitted: int = 0
+
+    @property
+    def rate(self) -> float:
+        """Adopted items per submission (0 when nothing was submitted)."""
+        return self.items / self.submitted if self.submitted else 0.0
 
     def as_dict(self) -> dict[str, object]:
-        """``{"key", "items", "score"}``, as ``--json`` prints it."""
+        """``{"key", "items", "score", "submitted", "rate"}``, as ``--json`` prints it."""
         score = int(self.score) if float(self.score).is_integer() else round(self.score, 4)
-        return {"key": self.key, "items": self.items, "score": score}
+        return {"key": self.key, "items": self.items, "score": score,
+                "submitted": self.submitted, "rate": round(self.rate, 4)}  # fmt: skip
 
 
 def unit_class(unit: str) -> str:
@@ -99,6 +117,36 @@ def adopted_items(
         yield Adopted(entry, settings.unit(entry.source), settings.points(entry.series))
 
 
+def not_adopted(
+    submissions: Iterable[tuple[str, str, dt.date]],
+    adopted_ids: Container[str],
+    settings: Settings,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> Iterator[Sent]:
+    """The submissions ``(id, from unit, received)`` that no issue holds, received in the
+    range. (An adopted one is counted through its item, under the item's source.)"""
+    for submission_id, unit, received in submissions:
+        if submission_id in adopted_ids:
+            continue
+        if (date_from is not None and received < date_from) or (
+            date_to is not None and received > date_to
+        ):
+            continue
+        yield Sent(settings.unit(unit), received)
+
+
+def sent_key(sent: Sent, by: str) -> str | None:
+    """What a submission not adopted counts under; None for a section or series, which
+    it never had."""
+    if by == "source":
+        return sent.unit
+    if by == "month":
+        return f"{sent.received.year:04d}-{sent.received.month:02d}"
+    return None
+
+
 def key_of(adopted: Adopted, by: str) -> str:
     """What an item is counted under when grouping ``by`` source, section, month or series."""
     if by == "source":
@@ -113,16 +161,30 @@ def key_of(adopted: Adopted, by: str) -> str:
     raise ValueError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
 
 
-def ranking(entries: Iterable[Adopted], by: str) -> list[Row]:
-    """Items and points per key, highest score first, then most items, then by key."""
+def ranking(
+    entries: Iterable[Adopted], by: str, sent: Iterable[Sent] = (), *, by_rate: bool = False
+) -> list[Row]:
+    """Items, points and submissions per key, highest score first (or highest rate first),
+    then most items, then by key. Every adopted item counts as submitted too."""
     items: dict[str, int] = defaultdict(int)
     score: dict[str, float] = defaultdict(float)
+    submitted: dict[str, int] = defaultdict(int)
     for entry in entries:
         key = key_of(entry, by)
         items[key] += 1
         score[key] += entry.points
-    rows = [Row(key, items[key], score[key]) for key in items]
-    return sorted(rows, key=lambda row: (-row.score, -row.items, row.key))
+        submitted[key] += 1
+    for one in sent:
+        key = sent_key(one, by)
+        if key is not None:
+            submitted[key] += 1
+    rows = [Row(key, items[key], score[key], submitted[key]) for key in submitted]
+    return sorted(rows, key=partial(_order, by_rate=by_rate))
+
+
+def _order(row: Row, *, by_rate: bool) -> tuple:
+    first = row.rate if by_rate else row.score
+    return (-first, -row.items, row.key)
 
 
 def suggest_aliases(units: Iterable[str]) -> list[tuple[str, str]]:
@@ -150,11 +212,12 @@ def _stem(unit: str) -> str:
     return stem.removesuffix("局").removesuffix("办") or unit
 
 
-def ranked(rows: list[Row]) -> Iterator[tuple[int, Row]]:
-    """Rows with their rank; equal score and items share a rank (1, 1, 3)."""
+def ranked(rows: list[Row], *, by_rate: bool = False) -> Iterator[tuple[int, Row]]:
+    """Rows with their rank; equal score (or rate) and items share a rank (1, 1, 3)."""
     rank = 0
     previous: tuple[float, int] | None = None
     for position, row in enumerate(rows, 1):
-        if (row.score, row.items) != previous:
-            rank, previous = position, (row.score, row.items)
+        now = (row.rate if by_rate else row.score, row.items)
+        if now != previous:
+            rank, previous = position, now
         yield rank, row

@@ -70,6 +70,8 @@ def sheet(rows: list[Row], columns: list[str], names: Mapping[str, str]) -> list
         for column in sums:
             sums[column] += float(values.get(column) or 0)
     totals = {**{column: _total(value) for column, value in sums.items()}, "key": names["total"]}
+    if "rate" in columns and sums.get("submitted"):  # the rate of the whole: adopted / sent
+        totals["rate"] = round(sums["items"] / sums["submitted"], 4)
     lines.append([totals.get(column, "") for column in columns])
     return lines
 

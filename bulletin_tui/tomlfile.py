@@ -18,7 +18,7 @@ from bulletin_tui.model import Distribution, Issue, Item, Section, split_paragra
 
 FORMAT = 1
 ISSUE_KEYS = ("series", "number", "total", "date", "publisher", "copies")
-ITEM_KEYS = ("title", "source", "author", "body")
+ITEM_KEYS = ("title", "source", "author", "body", "submission")
 TOP_KEYS = ("format", "issue", "distribution", "section")
 
 Path_ = tuple[str | int, ...]
@@ -394,8 +394,9 @@ def _item(reader: _Reader, entry: dict, where: Path_, label: str) -> Item:
             source=reader.get(entry, where, "source", str, "", label=label) or "",
             author=reader.get(entry, where, "author", str, "", label=label) or "",
             extra={k: v for k, v in entry.items() if k not in ITEM_KEYS},
+            submission=reader.get(entry, where, "submission", str, "", label=label) or "",
         ),
-        {"title": "title", "source": "source", "author": "author", "body": "body"},
+        {key: key for key in ITEM_KEYS},
     )
 
 
@@ -433,5 +434,7 @@ def item_to_data(item: Item) -> dict[str, Any]:
     if item.author:
         data["author"] = item.author
     data["body"] = item.body_text
+    if item.submission:
+        data["submission"] = item.submission
     data.update(item.extra)
     return data

@@ -227,7 +227,7 @@ def test_an_export_keeps_the_mode_of_the_file_it_replaces_and_refuses_a_read_onl
     output = tmp_path / "out.txt"
     output.write_text("old", encoding="utf-8")
     output.chmod(0o600)
-    export = ["export", "--archive", str(archive.root), path.name, "-o", str(output)]
+    export = ["export", "--archive", str(archive.root), path.name, "-o", str(output), "--force"]
     assert CliRunner().invoke(cli, export).exit_code == 0
     assert stat.S_IMODE(output.stat().st_mode) == 0o600
     assert "工作动态" in output.read_text("utf-8")

@@ -125,12 +125,33 @@ def run(*args: str):
 
 def test_cli_json_csv_and_classes(archive):
     data = json.loads(run("stats", "--archive", str(archive.root), "--json").stdout)
-    assert data[0] == {"key": "开发区", "items": 3, "score": 5}
+    assert data[0] == {"key": "开发区", "items": 3, "score": 5, "submitted": 3, "rate": 1.0}
     table = run("stats", "--archive", str(archive.root), "--csv", "--by", "series", "--lang", "en")
     assert list(csv.DictReader(io.StringIO(table.stdout_bytes.decode("utf-8-sig")))) == [
-        {"Rank": "1", "Series": "政务信息", "Items": "3", "Score": "9"},
-        {"Rank": "2", "Series": "工作动态", "Items": "5", "Score": "5"},
-        {"Rank": "", "Series": "Total", "Items": "8", "Score": "14"},
+        {
+            "Rank": "1",
+            "Series": "政务信息",
+            "Items": "3",
+            "Score": "9",
+            "Submitted": "3",
+            "Rate": "1.0",
+        },
+        {
+            "Rank": "2",
+            "Series": "工作动态",
+            "Items": "5",
+            "Score": "5",
+            "Submitted": "5",
+            "Rate": "1.0",
+        },
+        {
+            "Rank": "",
+            "Series": "Total",
+            "Items": "8",
+            "Score": "14",
+            "Submitted": "8",
+            "Rate": "1.0",
+        },
     ]
     classes = json.loads(run("stats", "--archive", str(archive.root), "--classes", "--json").stdout)
     assert [row["key"] for row in classes["township"]] == ["东屯镇", "司寨乡", "潭龙街道"]
@@ -151,7 +172,13 @@ def test_cli_bad_input(archive):
     assert result.exit_code == 0
     assert "bulletin.toml:2" in result.stderr
     assert "counting without the settings" in result.stderr
-    assert json.loads(result.stdout)[0] == {"key": "开发区", "items": 3, "score": 3}
+    assert json.loads(result.stdout)[0] == {
+        "key": "开发区",
+        "items": 3,
+        "score": 3,
+        "submitted": 3,
+        "rate": 1.0,
+    }
     (archive.root / "bulletin.toml").write_text("[score\n", encoding="utf-8")
     assert "bulletin.toml:1" in run("stats", "--archive", str(archive.root)).stderr
 

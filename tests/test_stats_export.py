@@ -47,17 +47,20 @@ def test_csv_opens_in_excel_as_chinese_with_a_totals_row(root):
     data = result.stdout_bytes
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["名次", "单位", "条数", "得分"]
+    assert rows[0] == ["名次", "单位", "条数", "得分", "报送", "采用率"]
     assert [rows[1][0], rows[1][2], rows[1][3]] == ["1", "2", "2"]
-    assert rows[-1] == ["", "合计", "6", "6"]
+    assert rows[-1] == ["", "合计", "6", "6", "6", "1.0"]
 
 
 def test_csv_in_gb18030_and_in_english(root):
     result = run("stats", "--archive", str(root), "--csv", "--encoding", "gb18030")
     assert not result.stdout_bytes.startswith(b"\xef\xbb\xbf")
-    assert result.stdout_bytes.decode("gb18030").startswith("名次,单位,条数,得分\r\n")
+    assert result.stdout_bytes.decode("gb18030").startswith("名次,单位,条数,得分,报送,采用率\r\n")
     english = run("--lang", "en", "stats", "--archive", str(root), "--csv", "--by", "section")
-    assert english.stdout_bytes.decode("utf-8-sig").splitlines()[0] == "Rank,Section,Items,Score"
+    assert (
+        english.stdout_bytes.decode("utf-8-sig").splitlines()[0]
+        == "Rank,Section,Items,Score,Submitted,Rate"
+    )
 
 
 def test_xlsx_has_one_sheet_per_class_with_totals(root, tmp_path):
@@ -67,11 +70,11 @@ def test_xlsx_has_one_sheet_per_class_with_totals(root, tmp_path):
     book = load_workbook(target)
     assert book.sheetnames == ["乡镇（街道）", "县直部门"]
     towns = [[cell.value for cell in row] for row in book["乡镇（街道）"].iter_rows()]
-    assert towns[0] == ["名次", "单位", "条数", "得分"]
-    assert towns[1] == [1, "潭龙街道", 2, 2]
-    assert towns[-1] == [None, "合计", 2, 2]
+    assert towns[0] == ["名次", "单位", "条数", "得分", "报送", "采用率"]
+    assert towns[1] == [1, "潭龙街道", 2, 2, 2, 1]
+    assert towns[-1] == [None, "合计", 2, 2, 2, 1]
     departments = [[cell.value for cell in row] for row in book["县直部门"].iter_rows()]
-    assert departments[-1] == [None, "合计", 4, 4]
+    assert departments[-1] == [None, "合计", 4, 4, 4, 1]
     assert book["县直部门"]["B1"].font.bold
 
 
@@ -102,6 +105,6 @@ async def test_the_statistics_screen_writes_csv_and_xlsx(root, tmp_path, monkeyp
     assert any(str(written_csv.resolve()) in message for message in messages)
     assert any(str(written_xlsx.resolve()) in message for message in messages)
     rows = list(csv.reader(io.StringIO(written_csv.read_bytes().decode("utf-8-sig"))))
-    assert rows[0] == ["名次", "单位", "条数", "得分"]
-    assert rows[-1] == ["", "合计", "6", "6"]
+    assert rows[0] == ["名次", "单位", "条数", "得分", "报送", "采用率"]
+    assert rows[-1] == ["", "合计", "6", "6", "6", "1.0"]
     assert load_workbook(written_xlsx).sheetnames == ["排名"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from bulletin_tui.cli import composing, exporting, importing, lint, reading, statistics
+from bulletin_tui.cli import composing, exporting, importing, inbox, lint, reading, statistics
 from bulletin_tui.cli.common import LANG, BulletinGroup, archive_option
 
 
@@ -44,6 +44,7 @@ for command in (
     exporting.export_command,
     statistics.stats_command,
     lint.lint_command,
+    inbox.inbox_command,
 ):
     cli.add_command(command)
 

@@ -1,9 +1,10 @@
-"""The ``import`` command: bulletin text (and documents) into issue files."""
+"""The ``import`` command: bulletin text, Word files and PDFs into issue files."""
 
 from __future__ import annotations
 
-import datetime as dt
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,44 +17,46 @@ from bulletin_tui.cli.common import (
     open_archive,
     print_json,
 )
+from bulletin_tui.visible import visible
+
+if TYPE_CHECKING:
+    from bulletin_tui.documents.batch import Outcome
+
+#: More inputs than this get a progress bar while they are read.
+_PROGRESS_FROM = 3
 
 
 @click.command("import")
 @archive_option
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--series", help="The series, when the text has no masthead (报头).")
 @click.option("--number", type=NUMBER, help="第N期, overriding the text.")
 @click.option("--total", type=TOTAL, help="总第N期, overriding the text.")
 @click.option("--date", type=DATE, help="The issue's date, overriding the text.")
 @click.option("--publisher", help="The compiling office, overriding the text.")
-@click.option("--encoding", help="The text encoding (default: detect UTF-8 or GB18030).")
+@click.option("--encoding", help="The encoding of text files (default: detect UTF-8 or GB18030).")
 @click.option("--keep-spacing", is_flag=True, help="Keep spaces between digits and Chinese.")
 @click.option("--dry-run", is_flag=True, help="Parse and report; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print the parsed document as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed documents as JSON.")
 @click.option("--force", is_flag=True, help="Replace an existing issue file of the same name.")
+@click.option("--skip-existing", is_flag=True, help="Leave issues already in the archive alone.")
 def import_command(
     archive_dir: Path | None,
-    files: tuple[str, ...],
-    series: str | None,
-    number: int | None,
-    total: int | None,
-    date: dt.date | None,
-    publisher: str | None,
+    paths: tuple[str, ...],
     encoding: str | None,
-    keep_spacing: bool,
     dry_run: bool,
     as_json: bool,
     force: bool,
+    skip_existing: bool,
+    **options: Any,
 ) -> None:
-    """Import plain bulletin text (copied or extracted from PDF or Word) as issue files.
+    """Import bulletins from text, Word (.docx) and PDF files, or folders of them.
 
-    Every file is parsed before anything is written: one that cannot be read stops the
-    import with nothing written.
+    Every input is read before anything is written. A file that cannot be read stops the
+    import with nothing written; in a folder, it is listed and the others are imported
+    (the exit status is 1 at the end).
     """
-    from bulletin_tui.archive import MAX_FILE_BYTES
-    from bulletin_tui.plaintext import import_bytes
-    from bulletin_tui.tomlfile import issue_to_data
-    from bulletin_tui.visible import visible
+    from bulletin_tui.documents.batch import find_documents, plan_imports, write_imports
 
     if encoding:
         import codecs
@@ -63,36 +66,154 @@ def import_command(
         except LookupError:
             message = f"unknown encoding “{encoding}”"
             raise click.BadParameter(message, param_hint="--encoding") from None
-    results = []
-    for name in files:
-        shown = "standard input" if name == "-" else name
-        with click.open_file(name, "rb") as stream:
-            # no more than an issue file may hold: a bulletin is a few hundred kilobytes,
-            # and ``import /dev/zero`` must end
-            data = stream.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            fail(f"{shown} is larger than {MAX_FILE_BYTES // 2**20} MB; nothing was imported")
-        result = import_bytes(
-            data, encoding=encoding, name=shown, series=series, number=number, total=total,
-            date=date, publisher=publisher, keep_spacing=keep_spacing,
+    if force and skip_existing:
+        raise click.UsageError("--force and --skip-existing contradict each other")
+    if paths == ("-",):
+        _import_standard_input(archive_dir, encoding, dry_run, as_json, force, options)
+        return
+    if "-" in paths:
+        raise click.UsageError("standard input (-) can only be imported on its own")
+    inputs = [Path(path) for path in paths]
+    folder_run = any(path.is_dir() for path in inputs)
+    sources = find_documents(inputs)
+    if not sources:
+        fail(f"no .txt, .docx or .pdf file in {', '.join(paths)}")
+    archive = open_archive(archive_dir)
+    with _progress(len(sources)) as progress:
+        outcomes = plan_imports(
+            sources, archive, force=force, skip_existing=skip_existing, progress=progress,
+            encoding=encoding, **options,
         )  # fmt: skip
-        for warning in result.warnings:
-            click.echo(visible(f"bulletin: warning: {shown}: {warning}"), err=True)
-        results.append(result)
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            click.echo(visible(f"bulletin: warning: {outcome.source}: {warning}"), err=True)
+    unreadable = [outcome for outcome in outcomes if outcome.failed]
     if as_json:
-        documents = [issue_to_data(result.issue) for result in results]
-        print_json(documents[0] if len(documents) == 1 else documents)
+        documents = [_document(outcome) for outcome in outcomes if outcome.result is not None]
+        print_json(documents[0] if len(sources) == 1 and documents else documents)
+    if unreadable and not folder_run:
+        for outcome in unreadable:
+            click.echo(visible(f"bulletin: {outcome.error or outcome.skipped}"), err=True)
+        sys.exit(1)
+    if not dry_run:
+        write_imports(outcomes, archive, force=force)
+    if len(sources) == 1 and not folder_run:
+        outcome = outcomes[0]
+        if dry_run and not as_json:
+            click.echo(visible(_summary(outcome)))
+        elif outcome.written is not None:
+            click.echo(visible(outcome.written), err=as_json)
+        elif outcome.skipped:  # kept as it was, or lost a race to write it
+            click.echo(visible(f"bulletin: {outcome.skipped}"), err=True)
+    elif not as_json:
+        _print_table(outcomes, dry_run)
+        for outcome in outcomes:
+            if outcome.failed:
+                click.echo(visible(f"bulletin: {outcome.error or outcome.skipped}"), err=True)
+    if any(outcome.failed for outcome in outcomes):
+        sys.exit(1)
+
+
+def _import_standard_input(
+    archive_dir: Path | None,
+    encoding: str | None,
+    dry_run: bool,
+    as_json: bool,
+    force: bool,
+    options: dict[str, Any],
+) -> None:
+    """Text from standard input: one issue, as before documents could be imported."""
+    from bulletin_tui.archive import MAX_FILE_BYTES
+    from bulletin_tui.plaintext import import_bytes
+    from bulletin_tui.tomlfile import issue_to_data
+
+    with click.open_file("-", "rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)  # ``import - < /dev/zero`` must end
+    if len(data) > MAX_FILE_BYTES:
+        fail(f"standard input is larger than {MAX_FILE_BYTES // 2**20} MB; nothing was imported")
+    result = import_bytes(data, encoding=encoding, name="standard input", **options)
+    for warning in result.warnings:
+        click.echo(visible(f"bulletin: warning: standard input: {warning}"), err=True)
+    if as_json:
+        print_json(issue_to_data(result.issue))
     if dry_run:
         if not as_json:
-            for name, result in zip(files, results, strict=True):
-                issue = result.issue
-                summary = f"{len(issue.sections)} sections, {len(issue.items)} items"
-                click.echo(
-                    visible(f"{name}: {issue.heading}, {summary} (dry run: nothing written)")
-                )
+            issue = result.issue
+            click.echo(visible(f"-: {issue.heading}, {len(issue.sections)} sections, "
+                               f"{len(issue.items)} items (dry run: nothing written)"))  # fmt: skip
         return
     archive = open_archive(archive_dir)
-    targets = [archive.import_target(result.issue, replace=force) for result in results]
-    for target, result in zip(targets, results, strict=True):
-        written = archive.write_imported(target, result.issue, replace=force)
-        click.echo(visible(written.path), err=as_json)
+    target = archive.import_target(result.issue, replace=force)
+    written = archive.write_imported(target, result.issue, replace=force)
+    click.echo(visible(written.path), err=as_json)
+
+
+def _document(outcome: Outcome) -> dict[str, Any]:
+    from bulletin_tui.tomlfile import issue_to_data
+
+    assert outcome.result is not None
+    return issue_to_data(outcome.result.issue)
+
+
+def _summary(outcome: Outcome) -> str:
+    assert outcome.result is not None
+    issue = outcome.result.issue
+    return (
+        f"{outcome.source}: {issue.heading}, {len(issue.sections)} sections, "
+        f"{len(issue.items)} items (dry run: nothing written)"
+    )
+
+
+class _progress:
+    """A rich progress bar on stderr for more than a few inputs (when it is a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if self.total <= _PROGRESS_FROM or not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("reading", total=self.total)
+        return lambda done, total: self.bar.update(task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_table(outcomes: list[Outcome], dry_run: bool) -> None:
+    """File → series, 第N期, date, items, warnings, and the issue file (or why not)."""
+    import os
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    base = Path(os.path.commonpath([outcome.source.absolute().parent for outcome in outcomes]))
+    title = f"{base}{' (dry run: nothing written)' if dry_run else ''}"
+    table = Table(title=Text(visible(title)), title_justify="left")
+    for heading in ("file", "series", "第N期", "date", "items", "warnings", "issue file"):
+        table.add_column(heading, overflow="fold", no_wrap=heading in ("第N期", "items"))
+    for outcome in outcomes:
+        issue = outcome.result.issue if outcome.result else None
+        table.add_row(
+            Text(visible(outcome.source.absolute().relative_to(base))),
+            Text(visible(issue.series) if issue else ""),
+            Text(f"第{issue.number}期" if issue and issue.number else ""),
+            Text(issue.date.isoformat() if issue and issue.date else ""),
+            Text(str(len(issue.items)) if issue else ""),
+            Text(str(len(outcome.warnings)) if outcome.warnings else ""),
+            Text(visible(outcome.status), style="red" if outcome.failed else ""),
+        )
+    Console(soft_wrap=False, width=max(120, Console().width)).print(table)
+    written = sum(outcome.written is not None for outcome in outcomes)
+    failed = sum(outcome.failed for outcome in outcomes)
+    verb = "to write" if dry_run else "written"
+    planned = sum(o.target is not None for o in outcomes) if dry_run else written
+    click.echo(f"{planned} {verb}, {failed} failed, {len(outcomes)} files")

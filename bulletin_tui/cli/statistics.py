@@ -27,6 +27,7 @@ from bulletin_tui.cli.common import (
 @click.option("--series", help="Only issues of this series.")
 @click.option("--classes", is_flag=True, help="With --by source: townships apart from departments.")
 @click.option("--suggest-aliases", is_flag=True, help="List unit names that look like one unit.")
+@click.option("--by-rate", is_flag=True, help="Rank by adoption rate (采用率) instead of score.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option(
     "--csv",
@@ -56,13 +57,15 @@ def stats_command(
     series: str | None,
     classes: bool,
     suggest_aliases: bool,
+    by_rate: bool,
     as_json: bool,
     as_csv: bool,
     encoding: str,
     xlsx_path: Path | None,
     lang: str | None,
 ) -> None:
-    """Adopted items and score per unit, section, month or series (信息采用统计)."""
+    """Adopted items, score, submissions and adoption rate per unit, section, month or
+    series (信息采用统计). Submissions (来稿) not adopted count as submitted only."""
     from bulletin_tui import stats
     from bulletin_tui.settings import load_settings
     from bulletin_tui.visible import visible
@@ -90,13 +93,18 @@ def stats_command(
     if suggest_aliases:
         _print_aliases(stats.suggest_aliases(e.entry.source for e in entries), as_json)
         return
-    groups = {"": entries}
+    sent = _not_adopted(archive, index, settings, date_from, date_to)
+    groups = {"": (entries, sent)}
     if classes:
         groups = {
-            kind: [e for e in entries if stats.unit_class(e.unit) == kind]
+            kind: ([e for e in entries if stats.unit_class(e.unit) == kind],
+                   [s for s in sent if stats.unit_class(s.unit) == kind])
             for kind in (stats.TOWNSHIP, stats.DEPARTMENT)
-        }
-    tables = {kind: stats.ranking(group, by) for kind, group in groups.items()}
+        }  # fmt: skip
+    tables = {
+        kind: stats.ranking(adopted, by, not_adopted, by_rate=by_rate)
+        for kind, (adopted, not_adopted) in groups.items()
+    }
     if as_json:
         data = {k: [r.as_dict() for r in rows] for k, rows in tables.items()}
         print_json(data if classes else data[""])
@@ -111,7 +119,22 @@ def stats_command(
             # bytes: click writes them as they are (the BOM, or GB18030)
             click.echo(stats_export.csv_bytes(tables, names, encoding=encoding), nl=False)
     else:
-        _print_tables(tables, by)
+        _print_tables(tables, by, by_rate)
+
+
+def _not_adopted(archive: Any, index: Any, settings: Any, date_from: dt.date | None,
+                 date_to: dt.date | None) -> list[Any]:  # fmt: skip
+    """The inbox's submissions that no issue holds (broken submission files named)."""
+    from bulletin_tui import stats
+    from bulletin_tui.inbox.store import Inbox
+
+    listing = Inbox(archive).scan()
+    if listing.broken:
+        click.echo(f"bulletin: warning: {len(listing.broken)} broken submission files left out "
+                   "(`bulletin inbox list` lists them)", err=True)  # fmt: skip
+    submissions = [(s.id, s.sender, s.received) for s in listing.submissions]
+    return list(stats.not_adopted(submissions, index.submissions(), settings,
+                                  date_from=date_from, date_to=date_to))  # fmt: skip
 
 
 def _print_aliases(pairs: list[tuple[str, str]], as_json: bool) -> None:
@@ -142,7 +165,7 @@ _CLASS_TITLES = {"": "", "township": "乡镇（街道）", "department": "县直
 _KEY_TITLES = {"source": "unit", "section": "section", "month": "month", "series": "series"}
 
 
-def _print_tables(tables: dict[str, list[Any]], by: str) -> None:
+def _print_tables(tables: dict[str, list[Any]], by: str, by_rate: bool) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -157,8 +180,10 @@ def _print_tables(tables: dict[str, list[Any]], by: str) -> None:
         table.add_column(_KEY_TITLES[by])
         table.add_column("items", justify="right")
         table.add_column("score", justify="right")
-        for rank, row in ranked(rows):
+        table.add_column("submitted", justify="right")
+        table.add_column("rate", justify="right")
+        for rank, row in ranked(rows, by_rate=by_rate):
             values = row.as_dict()
             table.add_row(str(rank), Text(visible(values["key"]) or "—"), str(values["items"]),
-                          str(values["score"]))  # fmt: skip
+                          str(values["score"]), str(row.submitted), f"{row.rate:.0%}")  # fmt: skip
         console.print(table)

@@ -12,17 +12,19 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bulletin_tui.cjk import HAN, decode_text, display_width, remove_inserted_spaces
 from bulletin_tui.errors import BulletinError, ModelError
 from bulletin_tui.model import Distribution, Issue, Item, Section, is_control
+from bulletin_tui.plaintext.common import DATE
 from bulletin_tui.plaintext.header import Masthead, copies_in, distribution_label, is_rule
 from bulletin_tui.plaintext.layout import (
     TERMINAL,
     Line,
     Paragraph,
+    Wrapping,
     attribution_at_end,
     detect_wrapping,
     ends_sentence,
@@ -54,6 +56,7 @@ class _Parse:
     """Everything found so far, and everything consumed on the way."""
 
     keep_spacing: bool
+    wrapping: Wrapping | None = None  # how the lines were laid out, when the document says
     consumed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -74,29 +77,54 @@ def import_bytes(data: bytes, *, encoding: str | None = None, name: str = "the i
     return import_text(decode_text(data, encoding, name), name=name, **options)
 
 
-def import_text(
+def import_text(text: str, *, name: str = "the input", **options: Any) -> ImportResult:
+    """Find the issue in plain bulletin text; the keyword values override what it says."""
+    text, removed = _without_controls(text)
+    return _import(text, split_lines(text), removed, name=name, **options)
+
+
+def import_lines(
+    lines: list[Line], *, name: str = "the input", wrapped: bool | None = None, **options: Any
+) -> ImportResult:
+    """Find the issue in the lines of a document (see :mod:`bulletin_tui.documents`), whose
+    hints (paragraph starts, headlines, run-in headlines, line ends at the margin, masthead)
+    say what the text alone would leave to guessing. ``wrapped``: the lines are printed
+    lines (PDF), not paragraphs; ``None``: tell from the lines, as for text."""
+    clean, removed = [], 0
+    for line in lines:
+        text, count = _without_controls(line.text)
+        removed += count
+        text = text.replace("\n", " ").strip(_WHITESPACE)
+        if text:
+            clean.append(replace(line, text=text))
+    text = "\n".join(line.text for line in clean)
+    wrapping = None if wrapped is None else Wrapping(wrapped, 0, False)
+    return _import(text, clean, removed, name=name, wrapping=wrapping, **options)
+
+
+def _import(
     text: str,
+    lines: list[Line],
+    removed: int,
     *,
-    name: str = "the input",
+    name: str,
     series: str | None = None,
     number: int | None = None,
     total: int | None = None,
     date: dt.date | None = None,
     publisher: str | None = None,
     keep_spacing: bool = False,
+    wrapping: Wrapping | None = None,
 ) -> ImportResult:
-    """Find the issue in plain bulletin text; the keyword values override what it says."""
-    text, removed = _without_controls(text)
-    parse = _Parse(keep_spacing)
+    parse = _Parse(keep_spacing, wrapping)
     if removed:
         parse.warnings.append(f"removed {removed} control characters")
-    lines = split_lines(text)
     if not lines:
         raise ImportTextError(f"{name} has no text")
     masthead, start = _read_masthead(lines, parse)
     end = _footer_start(lines, start)
     try:
-        distribution, copies = _read_footer(lines[end:], parse)
+        distribution, copies = _read_footer(lines[end:], parse, masthead.publisher)
         sections = _read_sections(lines[start:end], parse)
     except (ImportTextError, ModelError) as error:
         raise ImportTextError(f"{name}: {error}") from None
@@ -145,7 +173,7 @@ def _read_masthead(lines: list[Line], parse: _Parse) -> tuple[Masthead, int]:
     index = 0
     while index < len(lines):
         text = lines[index].text
-        if index < ruled:
+        if index < ruled or (lines[index].masthead and not _SECTION.match(text)):
             if not masthead.take(text, first=index == 0):
                 masthead.force(text)
         elif _SECTION.match(text) or not masthead.take(
@@ -193,7 +221,9 @@ def _only_copies(text: str) -> bool:
     return bool(match) and not text.replace(match.group(), "").strip(_WHITESPACE)
 
 
-def _read_footer(lines: list[Line], parse: _Parse) -> tuple[list[Distribution], int | None]:
+def _read_footer(
+    lines: list[Line], parse: _Parse, publisher: str = ""
+) -> tuple[list[Distribution], int | None]:
     entries: list[str] = []
     copies: int | None = None
     for line in lines:
@@ -207,7 +237,9 @@ def _read_footer(lines: list[Line], parse: _Parse) -> tuple[list[Distribution], 
             text = (text[: match.start()] + text[match.end() :]).strip(_WHITESPACE)
             if not text:
                 continue
-        if distribution_label(text):
+        if publisher and _printed_by(text, publisher):
+            parse.consumed.append(text)  # 版记: the office (and date) that printed it again
+        elif distribution_label(text):
             entries.append(text)
         elif entries and not ends_sentence(entries[-1]):
             entries[-1] += text  # a distribution list wrapped onto the next line
@@ -215,6 +247,17 @@ def _read_footer(lines: list[Line], parse: _Parse) -> tuple[list[Distribution], 
             parse.notes.append(text)
             parse.warnings.append(f"kept a footer line it did not recognise as a note: {text}")
     return [_distribution(entry, parse) for entry in entries], copies
+
+
+def _printed_by(text: str, publisher: str) -> bool:
+    """``中共延津县委办公室`` or ``中共延津县委办公室　2024年4月10日印发``: the masthead's office
+    named again in the 版记."""
+    rest = text.strip(_WHITESPACE)
+    if not rest.startswith(publisher.strip(_WHITESPACE)):
+        return False
+    rest = rest[len(publisher.strip(_WHITESPACE)) :].strip(_WHITESPACE)
+    rest = DATE.sub("", rest).strip(_WHITESPACE).removesuffix("印发").strip(_WHITESPACE)
+    return not rest
 
 
 def _distribution(text: str, parse: _Parse) -> Distribution:
@@ -245,10 +288,10 @@ def _read_sections(lines: list[Line], parse: _Parse) -> list[Section]:
             groups.append((parse.tidy(match.group(1)), []))
             rest = line.text[match.end() :].strip(_WHITESPACE)
             if rest:
-                groups[-1][1].append(Line(rest, False, False, line.space_after))
+                groups[-1][1].append(replace(line, text=rest, indented=False, blank_before=False))
         else:
             groups[-1][1].append(line)
-    wrapping = detect_wrapping([line for _, group in groups for line in group])
+    wrapping = parse.wrapping or detect_wrapping([line for _, group in groups for line in group])
     parts: list[tuple[str | None, list[Paragraph]]] = []
     for name, group in groups:
         parts += _bare_sections(name, paragraphs(group, wrapping))
@@ -275,9 +318,9 @@ def _bare_sections(
     for index, paragraph in enumerate(found):
         current = parts[-1][1]
         at_boundary = not current or attribution_at_end(current[-1].text) is not None
-        following = found[index + 1].text if index + 1 < len(found) else ""
-        opens_item = bool(following) and (
-            run_in_split(following) is not None or _headline_alone(following)
+        following = found[index + 1] if index + 1 < len(found) else None
+        opens_item = following is not None and (
+            _run_in(following) is not None or _headline_alone(following)
         )
         if at_boundary and opens_item and _BARE_SECTION.fullmatch(paragraph.text):
             parts.append((paragraph.text, []))
@@ -299,27 +342,36 @@ def _prelude(found: list[Paragraph], parse: _Parse) -> list[Section]:
     return []
 
 
-def _headline_alone(paragraph: str) -> bool:
-    return (
-        display_width(paragraph) <= 100
-        and paragraph[-1] not in TERMINAL + "，、：:,"
-        and "。" not in paragraph
-        and attribution_at_end(paragraph) is None
-    )
+def _headline_alone(paragraph: Paragraph) -> bool:
+    """A paragraph that reads as a headline on its own line; one the document set apart as
+    a headline (bold, larger, centred) may end in ！ or ？."""
+    text = paragraph.text
+    if attribution_at_end(text) is not None or display_width(text) > 120:
+        return False
+    if paragraph.headline:
+        return "。" not in text[:-1] and text[-1] not in "，、：:,；;"
+    return display_width(text) <= 100 and text[-1] not in TERMINAL + "，、：:," and "。" not in text
+
+
+def _run_in(paragraph: Paragraph) -> tuple[str, str] | None:
+    """The headline run into the body and the body: by the font where the document says
+    (a bold or other-face start), else by the space that stands after it in text."""
+    text = paragraph.text
+    if 0 < paragraph.run_in < len(text):
+        head, rest = text[: paragraph.run_in], text[paragraph.run_in :]
+        if "。" not in head and display_width(head) <= 120 and rest.strip(_WHITESPACE):
+            return head, rest
+    return run_in_split(text)
 
 
 def _opens_item(draft: list[Paragraph], paragraph: Paragraph) -> bool:
     """Does ``paragraph`` start the next item (the current one having a body already)?"""
-    has_body = len(draft) > 1 or not _headline_alone(draft[0].text)
+    has_body = len(draft) > 1 or not _headline_alone(draft[0])
     if not has_body:
         return False
     # Where paragraphs are indented, a line that is not is a headline.
     flush_headline = draft[-1].indented and not paragraph.indented
-    return (
-        flush_headline
-        or _headline_alone(paragraph.text)
-        or run_in_split(paragraph.text) is not None
-    )
+    return flush_headline or _headline_alone(paragraph) or _run_in(paragraph) is not None
 
 
 def _drafts(found: list[Paragraph]) -> Iterator[list[Paragraph]]:
@@ -362,7 +414,8 @@ def _item(draft: list[Paragraph], parse: _Parse) -> Item | None:
         source, author = _attribution(attribution.group(1), parse)
         texts = [*texts[:-1], remaining] if remaining else texts[:-1]
     title_is_alone = len(texts) > 1 and not draft[0].indented and draft[1].indented
-    title, body = _headline(texts, parse, alone=title_is_alone)
+    first = replace(draft[0], text=texts[0]) if texts else draft[0]
+    title, body = _headline(first, texts, parse, alone=title_is_alone)
     if not source:
         parse.warnings.append(f"no attribution (source) for the item “{parse.tidy(title)}”")
     return Item(
@@ -390,11 +443,14 @@ def _attribution(inside: str, parse: _Parse) -> tuple[str, str]:
     return source, " ".join(author.split())
 
 
-def _headline(draft: list[str], parse: _Parse, *, alone: bool) -> tuple[str, list[str]]:
+def _headline(
+    opening: Paragraph, draft: list[str], parse: _Parse, *, alone: bool
+) -> tuple[str, list[str]]:
     first = draft[0]
-    if len(draft) > 1 and _headline_alone(first):
+    hinted = _run_in(opening) if opening.run_in else None
+    if hinted is None and len(draft) > 1 and _headline_alone(opening):
         return first, draft[1:]
-    if split := run_in_split(first):
+    if split := hinted or _run_in(opening):
         return split[0], [split[1], *draft[1:]]
     if len(draft) > 1 and alone:
         return first, draft[1:]

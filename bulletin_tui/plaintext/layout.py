@@ -33,6 +33,12 @@ class Line:
     blank_before: bool  # a blank line stood between this line and the previous one
     space_after: bool  # the line ended with whitespace (a word gap at the wrap)
     lead: int = 0  # display width of the indentation
+    # What a document (Word, PDF) knows beyond its text; plain text leaves the defaults.
+    start: bool = False  # the document starts a paragraph here
+    headline: bool = False  # set apart as a headline: bold, larger or centred
+    run_in: int = 0  # leading characters in a headline's face, run into the body
+    full: bool | None = None  # the line reaches the right margin (None: judge by width)
+    masthead: bool = False  # large text at the top of the first page
 
     @property
     def width(self) -> int:
@@ -46,6 +52,8 @@ class Paragraph:
 
     text: str
     indented: bool
+    headline: bool = False  # every line of it was set as a headline
+    run_in: int = 0  # leading characters of a headline run into the body (from the font)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -134,6 +142,8 @@ class Wrapping:
         The slack allows for a number or a Latin word pushed to the next line whole,
         and for punctuation kept off the start of a line.
         """
+        if line.full is not None:
+            return line.full
         return line.width >= self.width - max(6, self.width // 4)
 
 
@@ -171,27 +181,33 @@ def _join(left: str, right: str, space: bool) -> str:
 def paragraphs(lines: list[Line], wrapping: Wrapping) -> list[Paragraph]:
     """Join the lines of one section into paragraphs."""
     texts: list[str] = []
-    indents: list[bool] = []
+    firsts: list[Line] = []
+    headlines: list[bool] = []
     previous: Line | None = None
     lines_in_paragraph = 0
     for line in lines:
         if previous is not None:
             joined = texts[-1]
             together = _join(joined, line.text, previous.space_after)
-            if _unclosed_paren(joined) and attribution_at_end(together[-60:]):
+            if not line.start and _unclosed_paren(joined) and attribution_at_end(together[-60:]):
                 texts[-1] = together  # an attribution split across two lines
                 previous = line
                 continue
             if _continues(previous, line, joined, lines_in_paragraph, texts, wrapping):
                 texts[-1] = together
+                headlines[-1] = headlines[-1] and line.headline
                 lines_in_paragraph += 1
                 previous = line
                 continue
         texts.append(line.text)
-        indents.append(line.indented)
+        firsts.append(line)
+        headlines.append(line.headline)
         lines_in_paragraph = 1
         previous = line
-    return [Paragraph(text, indented) for text, indented in zip(texts, indents, strict=True)]
+    return [
+        Paragraph(text, first.indented, headline, first.run_in)
+        for text, first, headline in zip(texts, firsts, headlines, strict=True)
+    ]
 
 
 def _continues(
@@ -202,8 +218,12 @@ def _continues(
     done: list[str],
     wrapping: Wrapping,
 ) -> bool:
-    if not wrapping.wrapped or line.indented:
+    if not wrapping.wrapped or line.indented or line.start or line.run_in:
         return False
+    if previous.headline != line.headline:
+        return False  # a headline set apart by its font never runs on into the body
+    if line.headline:
+        return not ends_sentence(previous.text)  # a headline wrapped onto two lines
     if wrapping.blank_is_break and line.blank_before:
         return False
     tail = paragraph[-60:]

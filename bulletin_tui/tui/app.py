@@ -31,6 +31,7 @@ from bulletin_tui.tui import render
 from bulletin_tui.tui.composing import Composer, circulation_item, circulation_section
 from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.inbox import InboxActions
 from bulletin_tui.tui.proofreading import Proofreader
 from bulletin_tui.tui.widgets.issue_tree import (
     FIRST_BATCH,
@@ -56,10 +57,11 @@ Signature = frozenset[tuple[str, tuple[int, int]]]
 #: Actions that act on the tree's selection: offered on the reader's screen only.
 READER_ACTIONS = frozenset({"copy_item", "export", "stats", "new_item", "edit_item", "delete_item",
                            "move_item", "new_issue", "undo", "search", "step_result",
-                           "proofread"})  # fmt: skip
+                           "proofread", "adopt_submission",
+                           "decline_submission"})  # fmt: skip
 
 
-class BulletinApp(Composer, Proofreader, App[None]):
+class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
     """Read and compose an archive of bulletin issues."""
 
     def __init__(
@@ -105,6 +107,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
         for number, binding in enumerate(palette_keys):
             palette_keys[number] = replace(binding, description=t("key_palette"))
         self.bind("N", "step_result(-1)", description=t("key_previous"), show=False)
+        self.bind("y", "adopt_submission", description=t("key_adopt"))
+        self.bind("r", "decline_submission", description=t("key_decline"))
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -258,7 +262,12 @@ class BulletinApp(Composer, Proofreader, App[None]):
         self.listing = listing
         self._signature = signature
         tree = self.query_one(IssueTree)
+        in_inbox = self.inbox_selection() if select is None else None
         opened = tree.show(listing, select.keys if select is not None else None)
+        self.show_inbox(in_inbox)
+        self.load_inbox()
+        if in_inbox is not None:
+            opened = None  # the submission stays on screen
         if not listing.issues and not listing.broken:
             message = (
                 t("empty_archive", path=self.archive.root)
@@ -292,6 +301,8 @@ class BulletinApp(Composer, Proofreader, App[None]):
     def _show_node(self, node: object, *, keep_scroll: bool = False) -> None:
         data = getattr(node, "data", None)
         reader = self.query_one(Reader)
+        if self._show_inbox_node(node):
+            return
         if isinstance(data, IssueFile):
             try:
                 issue = data.issue
@@ -371,15 +382,24 @@ class BulletinApp(Composer, Proofreader, App[None]):
         self.notify(message, markup=False)
 
     def action_export(self) -> None:
-        """Ask how to export the selected issue, then write it."""
+        """Ask how and where to export the selected issue, then write it."""
         tree = self.query_one(IssueTree)
         issue_file = tree.issue_of(tree.cursor_node)
         if issue_file is None:
             self.notify(t("nothing_to_export"), severity="warning")
             return
+        from bulletin_tui.documents.layout import DocumentSettings, load_document_settings
         from bulletin_tui.tui.screens.export import ExportScreen
 
-        screen = ExportScreen(issue_label(issue_file), issue_file.path.stem)
+        try:
+            settings = load_document_settings(self.archive.root)
+        except IssueFileError as error:
+            self.notify(t("settings_problem", error=error), severity="warning", markup=False)
+            settings = DocumentSettings()
+        folder = settings.export_folder or Path.cwd()
+        screen = ExportScreen(
+            issue_label(issue_file), issue_file.path.stem, folder, run_in=settings.layout.run_in
+        )
         self.push_screen(screen, partial(self._export_chosen, issue_file))
 
     def _export_chosen(self, issue_file: IssueFile, request: ExportRequest | None) -> None:
@@ -391,26 +411,40 @@ class BulletinApp(Composer, Proofreader, App[None]):
             question = ConfirmScreen(t("confirm_replace", path=request.target))
             self.push_screen(question, partial(self._export_confirmed, issue_file, request))
         else:
-            self.write_export(issue_file, request)
+            self.write_export(issue_file, request, force=False)
 
     def _export_confirmed(self, issue_file: IssueFile, request: ExportRequest, yes: bool) -> None:
         if yes:
-            self.write_export(issue_file, request)
+            self.write_export(issue_file, request, force=True)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def write_export(self, issue_file: IssueFile, request: ExportRequest) -> None:
-        """Write the export (off the UI thread) and say where it went."""
-        from bulletin_tui.atomic import write_atomic
-        from bulletin_tui.plaintext import encode, export
+    def write_export(self, issue_file: IssueFile, request: ExportRequest, *, force: bool) -> None:
+        """Write the export (off the UI thread) through the command line's code; say where."""
+        from bulletin_tui.documents.output import render, write_export
+        from bulletin_tui.documents.pdf_writer import NoCjkFontError
 
-        text = export(issue_file.issue, request.fmt, width=request.width)
+        stand_ins: list = []
         try:
-            write_atomic(request.target, encode(text, encoding=request.encoding))
-        except (OSError, BulletinError) as error:  # a read-only file is refused, not replaced
-            message = t("export_failed", error=getattr(error, "strerror", None) or error)
+            data = render(
+                issue_file.issue,
+                request.options,
+                archive_root=self.archive.root,
+                warn=stand_ins.append,
+            )
+            write_export(request.target, data, force=force)
+        except NoCjkFontError:
+            self.call_from_thread(self.notify, t("export_no_cjk_font"), severity="error")
+            return
+        except (BulletinError, OSError) as error:
+            message = t("export_failed", error=error)
             self.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        done = t("export_done", path=request.target.resolve())
+        if stand_ins:
+            from bulletin_tui.tui.screens.export import describe_stand_in
+
+            message = "\n".join(describe_stand_in(s.used, s.missing, s.roles) for s in stand_ins)
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+        done = t("export_done", path=request.target)
         self.call_from_thread(self.notify, done, markup=False)
 
     def action_stats(self) -> None:
@@ -430,7 +464,9 @@ class BulletinApp(Composer, Proofreader, App[None]):
 
         with self._index_lock:
             entries = self.index.entries() if self.archive.root.is_dir() else []
-        self.call_from_thread(self.push_screen, StatsScreen(entries, settings), self.open_item)
+        submissions, adopted = self.inbox_for_stats()
+        screen = StatsScreen(entries, settings, submissions, adopted)
+        self.call_from_thread(self.push_screen, screen, self.open_item)
 
     def open_item(self, target: ItemTarget | None) -> None:
         """Select an item in the tree (its issue and section opened) and show it."""
@@ -443,7 +479,9 @@ class BulletinApp(Composer, Proofreader, App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The reader's actions belong to the reader: on the statistics or search screen
         they are neither shown in the footer nor run."""
-        return action not in READER_ACTIONS or self.screen is self.screen_stack[0]
+        if action in READER_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False
+        return super().check_action(action, parameters)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from bulletin_tui.tui import palette

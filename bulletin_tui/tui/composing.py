@@ -8,7 +8,7 @@ edit on the file as it is now, or save the edited file as a copy beside it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,7 +130,8 @@ class Composer:
                     result: ItemFormResult | None) -> None:  # fmt: skip
         if result is None:
             return
-
+        if original is not None and original[1].submission:  # still adopted from its submission
+            result = replace(result, item=replace(result.item, submission=original[1].submission))
         target = ItemTarget(result.issue_path, result.section, result.item.title)
         if original is not None and result.issue_path == base.path:
             section, item = original

@@ -50,6 +50,8 @@ def _reader_actions(app: BulletinApp) -> list[tuple[str, str, Callable[[], objec
         (t("cmd_export"), t("cmd_export_help"), app.action_export),
         (t("cmd_copy"), t("help_copy"), app.action_copy_item),
         (t("cmd_proofread"), t("key_proofread"), app.action_proofread),
+        (t("cmd_adopt"), t("key_adopt"), app.action_adopt_submission),
+        (t("cmd_decline"), t("key_decline"), app.action_decline_submission),
     ]
 
 

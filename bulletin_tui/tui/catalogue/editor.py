@@ -62,6 +62,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd_next": ("下一个搜索结果", "Next search result"),
     "cmd_previous": ("上一个搜索结果", "Previous search result"),
     "cmd_proofread": ("校对本期", "Proofread this issue"),
+    "cmd_adopt": ("采用所选来稿", "Adopt the selected submission"),
+    "cmd_decline": ("不用所选来稿", "Decline the selected submission"),
     "cmd_copy": ("复制（传阅格式）", "Copy (circulation form)"),
     "cmd_theme": ("配色", "Theme"),
     "cmd_theme_help": ("换一种界面配色", "Change the colours of the screen"),

@@ -32,6 +32,8 @@ KEYS: list[tuple[str, str]] = [
     ("d", "help_delete"),
     ("alt+↑  alt+↓", "key_move"),
     ("A", "key_new_issue"),
+    ("y", "key_adopt"),
+    ("r", "key_decline"),
     ("u", "key_undo"),
     ("?", "key_help"),
     ("ctrl+p", "key_palette"),

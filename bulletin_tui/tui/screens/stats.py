@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Select
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select
 
 from bulletin_tui import stats_export
 from bulletin_tui.atomic import write_atomic
@@ -26,6 +26,7 @@ from bulletin_tui.stats import (
     Row,
     adopted_items,
     key_of,
+    not_adopted,
     ranked,
     ranking,
 )
@@ -67,10 +68,19 @@ class StatsScreen(Screen[ItemTarget | None]):
         Binding("x", "export('xlsx')", t("stats_export_xlsx")),
     ]
 
-    def __init__(self, entries: list[Entry], settings: Settings) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        settings: Settings,
+        submissions: list[tuple[str, str, dt.date]] | None = None,
+        adopted: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.all_entries = entries
         self.settings = settings
+        # the inbox's submissions (id, from unit, received) and the ids issues hold: 报送
+        self.submissions = submissions or []
+        self.adopted = adopted
         self.rows: list[Row] = []
         self.entries: list[Adopted] = []
         self.drilled: list[Adopted] | None = None
@@ -87,6 +97,7 @@ class StatsScreen(Screen[ItemTarget | None]):
             yield Input(placeholder="2024-12-31", id="to")
             yield Select([(name, name) for name in series], prompt=t("stats_all_series"),
                          id="series")  # fmt: skip
+            yield Checkbox(t("stats_by_rate"), id="by-rate")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="items", cursor_type="row")
         yield Footer()
@@ -119,9 +130,16 @@ class StatsScreen(Screen[ItemTarget | None]):
 
     def refresh_ranking(self) -> None:
         """Count again with the current choices and redraw the table."""
-        self.entries = list(adopted_items(self.all_entries, self.settings, **self._filters()))
-        self.rows = ranking(self.entries, self.by)
+        filters = self._filters()
+        self.entries = list(adopted_items(self.all_entries, self.settings, **filters))
+        sent = not_adopted(self.submissions, self.adopted, self.settings,
+                           date_from=filters["date_from"], date_to=filters["date_to"])  # fmt: skip
+        self.rows = ranking(self.entries, self.by, sent, by_rate=self.by_rate)
         self._draw_ranking()
+
+    @property
+    def by_rate(self) -> bool:
+        return self.query_one("#by-rate", Checkbox).value
 
     def _label(self, key: str) -> str:
         if key:
@@ -132,9 +150,12 @@ class StatsScreen(Screen[ItemTarget | None]):
         table = self.query_one("#ranking", DataTable)
         table.clear(columns=True)
         labels = [self._label(row.key) for row in self.rows]
-        rows = [(str(rank), label, str(row.items), str(row.as_dict()["score"]), row)
-                for (rank, row), label in zip(ranked(self.rows), labels, strict=True)]  # fmt: skip
-        headings = [t("stats_rank"), t(f"stats_by_{self.by}"), t("stats_items"), t("stats_score")]
+        ordered = ranked(self.rows, by_rate=self.by_rate)
+        rows = [(str(rank), label, str(row.items), str(row.as_dict()["score"]), str(row.submitted),
+                 f"{row.rate:.0%}", row)
+                for (rank, row), label in zip(ordered, labels, strict=True)]  # fmt: skip
+        headings = [t("stats_rank"), t(f"stats_by_{self.by}"), t("stats_items"), t("stats_score"),
+                    t("stats_submitted"), t("stats_rate")]  # fmt: skip
         # Every column gets its width now: widths DataTable measures later, when idle, are
         # not drawn until the next resize (names were cut to two characters, bars lost).
         widths = [
@@ -143,17 +164,19 @@ class StatsScreen(Screen[ItemTarget | None]):
         ]
         if not rows:
             widths[1] = max(widths[1], display_width(t("stats_empty")))
-        bar_room = max(4, self.size.width - sum(widths) - 2 * 5 - 2)
-        for heading, key, width in zip(headings, ("rank", "key", "items", "score"), widths,
-                                       strict=True):  # fmt: skip
+        bar_room = max(4, self.size.width - sum(widths) - 2 * 7 - 2)
+        keys = ("rank", "key", "items", "score", "submitted", "rate")
+        for heading, key, width in zip(headings, keys, widths, strict=True):
             table.add_column(heading, key=key, width=width)
         table.add_column("", key="bar", width=bar_room)
-        top = max((row.score for row in self.rows), default=0) or 1
-        for rank, label, items, score, row in rows:
-            bar = Text("█" * max(1, round(bar_room * row.score / top)), style="green")
-            table.add_row(rank, Text(label), items, score, bar, key=row.key)
+        measure = (lambda row: row.rate) if self.by_rate else (lambda row: row.score)
+        top = max((measure(row) for row in self.rows), default=0) or 1
+        for rank, label, items, score, submitted, rate, row in rows:
+            filled = round(bar_room * measure(row) / top) if measure(row) else 0
+            bar = Text("█" * max(1 if measure(row) else 0, filled), style="green")
+            table.add_row(rank, Text(label), items, score, submitted, rate, bar, key=row.key)
         if not self.rows:
-            table.add_row("", Text(t("stats_empty")), "", "", "")
+            table.add_row("", Text(t("stats_empty")), "", "", "", "", "")
 
     def on_resize(self, event: events.Resize) -> None:
         if self.is_mounted and self.drilled is None:
@@ -161,6 +184,7 @@ class StatsScreen(Screen[ItemTarget | None]):
 
     @on(Select.Changed)
     @on(Input.Submitted)
+    @on(Checkbox.Changed)
     def _choices_changed(self) -> None:
         self.refresh_ranking()
 

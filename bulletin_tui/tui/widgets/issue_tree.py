@@ -16,6 +16,7 @@ from bulletin_tui.archive import BrokenFile, IssueFile, Listing
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Item, Section
 from bulletin_tui.tui.i18n import t
+from bulletin_tui.tui.widgets.inbox_node import submission_key
 from bulletin_tui.visible import visible
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def node_key(data: NodeData) -> tuple:
         return ("section", data.name)
     if isinstance(data, Item):
         return ("item", data.title)
-    return ("group",)
+    return submission_key(data) or ("group",)
 
 
 @dataclass(frozen=True)
