@@ -1,5 +1,5 @@
 """``python -m bulletin_tui`` runs the ``bulletin`` command."""
 
-from bulletin_tui.cli import main
+from bulletin_tui.launch import main
 
 main()

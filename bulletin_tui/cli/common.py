@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from bulletin_tui.launch import default_archive
 from bulletin_tui.model import MAX_COPIES, MAX_NUMBER, MAX_TOTAL
 
 if TYPE_CHECKING:
@@ -79,17 +80,6 @@ class DateType(click.ParamType):
 
 
 DATE = DateType()
-
-
-def default_archive() -> Path:
-    """``$BULLETIN_ARCHIVE``, else ``./issues`` when it exists, else the user data folder."""
-    if env := os.environ.get("BULLETIN_ARCHIVE"):
-        return Path(env)
-    if Path("issues").is_dir():
-        return Path("issues")
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("bulletin_tui", appauthor=False)) / "issues"
 
 
 def archive_option(command: Any) -> Any:
