@@ -12,6 +12,7 @@ import shlex
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -151,12 +152,18 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         self.set_interval(3, self.keep_draft)
         kept = self.drafts.load(self.draft)
         if kept is not None and kept != self.initial:
-            self.app.push_screen(ConfirmScreen(t("form_restore"), yes=t("form_restore_yes"),
-                                               no=t("form_restore_no")),
-                                 lambda yes: self._restore(kept) if yes else None)  # fmt: skip
+            # Restore has the focus; Esc closes the form and keeps the draft for next time
+            question = ConfirmScreen(t("form_restore_ask"), yes=t("form_restore_yes"),
+                                     no=t("form_restore_no"), focus="yes", escape=None)  # fmt: skip
+            self.app.push_screen(question, partial(self._restore_answered, kept))
 
-    def _restore(self, kept: dict[str, str]) -> None:
-        self.values = kept
+    def _restore_answered(self, kept: dict[str, str], answer: bool | None) -> None:
+        if answer:
+            self.values = kept
+        elif answer is None:  # not now: leave the draft where it is, untouched
+            self.finished = True
+            self.dismiss(None)
+            self.notify(t("form_draft_kept"))
 
     @property
     def values(self) -> dict[str, str]:

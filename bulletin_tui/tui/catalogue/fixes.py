@@ -1,0 +1,14 @@
+"""Strings of the small fixes after the first walk-through: drafts, sections, search."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "form_restore_ask": (
+        "上次有未保存的内容。要恢复吗？（Esc：先不管，草稿留到下次）",
+        "There is unsaved text from last time. Restore it? (Esc: not now, keep it for later)",
+    ),
+    "form_draft_kept": (
+        "草稿已保留，下次打开时再问。",
+        "The draft is kept; you will be asked again next time.",
+    ),
+}
