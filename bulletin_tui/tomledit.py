@@ -184,6 +184,11 @@ class IssueDocument:
         if self._section_index(name) is not None:
             raise EditError(f"there is already a section “{name}”", key="section_exists", name=name)
         sections = self._sections()
+        if not name.strip() and len(sections):  # only an issue without 栏目 has a "" section
+            raise EditError(
+                "this issue has named sections: give the section a name",
+                key="section_name_needed",
+            )
         position = len(sections) if index is None else index
         sections.insert(position, _new_table({"name": name, **(extra or {})}))
         if index is None and self._section_names is not None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from bulletin_tui.archive import Archive
+from bulletin_tui.cli import cli
 from bulletin_tui.drafts import Drafts
+from bulletin_tui.model import Item, Section
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
@@ -90,3 +94,55 @@ async def test_escape_on_the_restore_question_keeps_the_draft_for_next_time(arch
         assert isinstance(app.screen, ConfirmScreen)
     [draft] = kept_drafts(tmp_path)
     assert draft.read_bytes() == before
+
+
+# 2: an issue with named sections takes no item without a section ---------------------------
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_add_with_a_blank_section_to_an_issue_with_named_sections_is_refused(archive):
+    [path] = archive.files()
+    before = path.read_bytes()
+    result = run("add", str(path), "--archive", str(archive.root), "--section", " ",
+                 "--title", "无栏目", "--source", "开发区", "--body", "正文。")  # fmt: skip
+    assert result.exit_code == 1
+    assert "give the section a name" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert path.read_bytes() == before
+
+
+def test_an_issue_without_sections_still_takes_items_in_its_unnamed_section(tmp_path):
+    archive = Archive(tmp_path / "issues")
+    plain = replace(small_issue(), sections=(Section("", (Item("头条", ("正文。",), "开发区"),)),))
+    created = archive.create(plain)
+    result = run("add", str(created.path), "--archive", str(archive.root), "--section", "",
+                 "--title", "第二条", "--source", "开发区", "--body", "又一段。")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [section] = archive.load(created.path).issue.sections
+    assert (section.name, [i.title for i in section.items]) == ("", ["头条", "第二条"])
+
+
+async def test_the_item_form_asks_for_a_section_when_the_issue_has_named_ones(archive, tmp_path):
+    [path] = archive.files()
+    before = path.read_bytes()
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        typed = {"section": "", "title": "无栏目", "body": "正文。", "source": "开发区"}
+        for name, value in typed.items():
+            widget = form.query_one(f"#{name}")
+            if name == "body":
+                widget.text = value
+            else:
+                widget.value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "请填写栏目" in str(form.query_one("#section-error").render())
+    assert path.read_bytes() == before

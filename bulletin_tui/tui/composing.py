@@ -82,9 +82,12 @@ class Composer:
                    heading: str) -> ItemForm:  # fmt: skip
         sections, units = self._names(issue_file.issue)
         issues = [(issue_label(f), f.path) for f in self.listing.issues]
+        # an issue with 栏目 takes no item without one ("" is the section of an issue without)
+        named = frozenset(f.path for f in self.listing.issues
+                          if f.issue.sections and all(s.name for s in f.issue.sections))
         return ItemForm(issues=issues, issue_path=issue_file.path, values=values,
                         sections=sections, units=units, drafts=self.drafts, draft=draft,
-                        heading=heading)  # fmt: skip
+                        heading=heading, named=named)  # fmt: skip
 
     def _current(self: BulletinApp, path: Path) -> IssueFile | None:
         return next((f for f in self.listing.issues if f.path == path), None)

@@ -11,4 +11,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "草稿已保留，下次打开时再问。",
         "The draft is kept; you will be asked again next time.",
     ),
+    "error_section_name_needed": (
+        "本期各条都在有名称的栏目里：请填写栏目",
+        "this issue has named sections: give the section a name",
+    ),
+    "form_section_needed": (
+        "本期有栏目名称，请填写栏目",
+        "This issue has named sections: give one",
+    ),
 }

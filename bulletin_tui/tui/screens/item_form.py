@@ -106,8 +106,11 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         drafts: Drafts,
         draft: str,
         heading: str,
+        named: frozenset[Path] = frozenset(),
     ) -> None:
+        """``named``: the issues whose sections have names (an item there needs one)."""
         super().__init__()
+        self.named = named
         self.issues = issues
         self.issue_path = issue_path
         self.initial = {name: values.get(name, "") for name in FIELDS}
@@ -222,6 +225,8 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         for name in REQUIRED:
             if not values[name]:
                 errors[name] = t("form_required")
+        if not values["section"] and self._issue_path() in self.named:
+            errors["section"] = t("form_section_needed")
         for name in ("section", "title", "source", "author"):
             if "\n" in values[name]:
                 errors[name] = t("form_one_line")
@@ -235,6 +240,9 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
             return {field if field in FIELDS else "title": reason(error)}, None
         return {}, item
 
+    def _issue_path(self) -> Path:
+        return Path(str(self.query_one("#issue", Select).value))
+
     def action_save(self) -> None:
         errors, item = self._errors()
         for name in FIELDS:
@@ -244,7 +252,7 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
             self.query_one(f"#{first}").focus()
             return
         self.finished = True
-        path = Path(str(self.query_one("#issue", Select).value))
+        path = self._issue_path()
         self.drafts.save(self.draft, self.values)  # kept until the save is done
         self.dismiss(ItemFormResult(path, self.values["section"].strip(), item, self.draft))
 
