@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.item_form import ItemForm
+from bulletin_tui.tui.screens.search import SearchScreen
+from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
 from .conftest import small_issue
 
@@ -146,3 +149,56 @@ async def test_the_item_form_asks_for_a_section_when_the_issue_has_named_ones(ar
         assert app.screen is form
         assert "请填写栏目" in str(form.query_one("#section-error").render())
     assert path.read_bytes() == before
+
+
+# 3 and 10: reopening the search, and n after Esc -------------------------------------------
+
+
+@pytest.fixture
+def two_issues(tmp_path: Path) -> Archive:
+    archive = Archive(tmp_path / "issues")
+    archive.create(small_issue(4, dt.date(2024, 3, 10)))
+    archive.create(small_issue(5))
+    return archive
+
+
+async def search_for(app: BulletinApp, pilot, *keys: str) -> SearchScreen:
+    await pilot.press("slash")
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    await pilot.press(*keys)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def test_reopened_search_has_the_old_query_selected_for_typing_over(two_issues, tmp_path):
+    app = make_app(two_issues, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await search_for(app, pilot, *"窨井盖", "enter")
+        await pilot.press("enter")  # open the first result
+        await pilot.pause()
+        screen = await search_for(app, pilot)
+        query = screen.query_one("#query")
+        assert app.focused is query
+        assert query.selected_text == "窨井盖"
+        await pilot.press(*"热线")
+        assert query.value == "热线"
+
+
+async def test_n_steps_through_the_results_of_a_search_closed_with_escape(two_issues, tmp_path):
+    app = make_app(two_issues, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await search_for(app, pilot, *"窨井盖", "enter")
+        await pilot.press("escape")
+        await pilot.pause()
+        tree = app.query_one(IssueTree)
+        await pilot.press("n")
+        await pilot.pause()
+        assert tree.cursor_node.data.title == "县城市管理局整治窨井盖"
+        assert tree.issue_of(tree.cursor_node).issue.number == 5
+        await pilot.press("n")
+        await pilot.pause()
+        assert tree.issue_of(tree.cursor_node).issue.number == 4

@@ -270,10 +270,14 @@ class BulletinApp(Composer, Proofreader, App[None]):
         """The search screen; the chosen result opens with its matches highlighted."""
         self.push_screen(SearchScreen(" ".join(self.search_terms)), self._search_chosen)
 
-    def _search_chosen(self, choice: tuple[list[Hit], int, list[str]] | None) -> None:
+    def _search_chosen(self, choice: tuple[list[Hit], int | None, list[str]] | None) -> None:
         if choice is None:
             return
-        self.search_hits, self.search_position, self.search_terms = choice
+        self.search_hits, position, self.search_terms = choice
+        if position is None:  # closed with Esc: ``n`` goes to the first result, ``N`` the last
+            self.search_position = -1
+            return
+        self.search_position = position
         self._go_to_hit()
 
     def _go_to_hit(self) -> None:
@@ -288,7 +292,11 @@ class BulletinApp(Composer, Proofreader, App[None]):
         if not self.search_hits:
             self.notify(t("search_none"), severity="warning")
             return
-        self.search_position = (self.search_position + step) % len(self.search_hits)
+        count = len(self.search_hits)
+        if self.search_position < 0:  # none opened yet
+            self.search_position = 0 if step > 0 else count - 1
+        else:
+            self.search_position = (self.search_position + step) % count
         self._go_to_hit()
 
     def action_copy_item(self) -> None:
