@@ -202,3 +202,33 @@ async def test_n_steps_through_the_results_of_a_search_closed_with_escape(two_is
         await pilot.press("n")
         await pilot.pause()
         assert tree.issue_of(tree.cursor_node).issue.number == 4
+
+
+# 4: the screenshot lands in a folder that exists, and says where ----------------------------
+
+
+async def test_the_palette_screenshot_saves_where_there_is_no_downloads_folder(
+    archive, tmp_path, monkeypatch
+):
+    import platformdirs
+
+    from bulletin_tui.tui.palette import commands
+
+    monkeypatch.setattr(platformdirs, "user_downloads_dir", lambda: str(tmp_path / "nowhere"))
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    app = make_app(archive, tmp_path)
+    shown: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        monkeypatch.setattr(app, "notify", lambda message, **_: shown.append(message))
+        [command] = [c for c in commands(app, app.screen) if c.title == "截屏"]
+        command.callback()
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if shown:
+                break
+    [saved] = list(here.glob("*.svg"))
+    assert "<svg" in saved.read_text(encoding="utf-8")
+    assert shown == [f"截屏已存到 {saved}"]

@@ -5,7 +5,9 @@ and a "go to" for each issue."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -31,6 +33,27 @@ def open_palette(app: BulletinApp) -> None:
 def choose_theme(app: BulletinApp) -> None:
     """The themes, searched as commands are."""
     app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("theme_placeholder")))
+
+
+def screenshot_folder() -> Path:
+    """The user's downloads folder where there is one, else the current folder: a folder
+    that exists, so that the screenshot is never lost for want of one."""
+    import platformdirs
+
+    downloads = Path(platformdirs.user_downloads_dir())
+    return downloads if downloads.is_dir() else Path.cwd()
+
+
+def save_screenshot(app: BulletinApp) -> None:
+    """Save the screen as SVG and say where, with the full path, in the screen's language."""
+    target = screenshot_folder() / f"bulletin-{datetime.now():%Y%m%d-%H%M%S}.svg"
+    try:
+        target.write_text(app.export_screenshot(), encoding="utf-8")
+    except OSError as error:
+        app.notify(t("screenshot_failed", path=target, reason=error.strerror or error),
+                   severity="error", markup=False)  # fmt: skip
+        return
+    app.notify(t("screenshot_saved", path=target.resolve()), markup=False)
 
 
 def _reader_actions(app: BulletinApp) -> list[tuple[str, str, Callable[[], object]]]:
@@ -66,7 +89,7 @@ def commands(app: BulletinApp, screen: Screen) -> Iterable[SystemCommand]:
     elif screen.focused is not None and screen.focused.allow_maximize:
         yield SystemCommand(t("cmd_maximize"), t("cmd_maximize_help"), screen.action_maximize)
     yield SystemCommand(t("cmd_screenshot"), t("cmd_screenshot_help"),
-                        lambda: app.set_timer(0.1, app.deliver_screenshot))  # fmt: skip
+                        lambda: app.set_timer(0.1, partial(save_screenshot, app)))  # fmt: skip
     yield SystemCommand(t("cmd_quit"), t("key_quit"), app.action_quit)
     if screen is app.screen_stack[0]:
         for issue_file in app.listing.issues:

@@ -19,4 +19,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "本期有栏目名称，请填写栏目",
         "This issue has named sections: give one",
     ),
+    "screenshot_saved": ("截屏已存到 {path}", "Screenshot saved to {path}"),
+    "screenshot_failed": (
+        "截屏没能存到 {path}：{reason}",
+        "The screenshot could not be saved to {path}: {reason}",
+    ),
 }
