@@ -232,3 +232,27 @@ async def test_the_palette_screenshot_saves_where_there_is_no_downloads_folder(
     [saved] = list(here.glob("*.svg"))
     assert "<svg" in saved.read_text(encoding="utf-8")
     assert shown == [f"截屏已存到 {saved}"]
+
+
+# 6: the proofreading hints are in sight while the headline is typed ------------------------
+
+
+def screen_lines(app: BulletinApp) -> list[str]:
+    """The active screen as drawn, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_form_s_problems_are_in_sight_while_typing_the_headline(archive, tmp_path, size):
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#title").focus()
+        await pilot.press(*"县水利局")
+        form.query_one("#title").insert_text_at_cursor("开展防汛演练。")  # as typed
+        await pilot.pause()
+        assert app.focused is form.query_one("#title")
+        assert any("标题末尾不用“。”" in line for line in screen_lines(app))
