@@ -256,3 +256,24 @@ async def test_the_form_s_problems_are_in_sight_while_typing_the_headline(archiv
         await pilot.pause()
         assert app.focused is form.query_one("#title")
         assert any("标题末尾不用“。”" in line for line in screen_lines(app))
+
+
+# 7: labels whole at 80 columns -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("zh", ["退出", "帮助", "新增条目", "修改", "删除", "搜索", "命令面板"]),
+        ("en", ["Quit", "Help", "New item", "Edit", "Delete", "Search", "Commands"]),
+    ],
+)
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_main_footer_shows_whole_labels(archive, tmp_path, language, labels, size):
+    choose_language(language)
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        footer = screen_lines(app)[-1]
+        for label in labels:
+            assert f" {label} " in footer + " ", (label, footer)

@@ -38,6 +38,7 @@ from bulletin_tui.tui.screens.export import ExportRequest, ExportScreen
 from bulletin_tui.tui.screens.help import HelpScreen
 from bulletin_tui.tui.screens.search import SearchScreen
 from bulletin_tui.tui.screens.stats import StatsScreen
+from bulletin_tui.tui.widgets.footer import ReaderFooter
 from bulletin_tui.tui.widgets.issue_tree import (
     IssueTree,
     ItemTarget,
@@ -112,7 +113,7 @@ class BulletinApp(Composer, Proofreader, App[None]):
             reader = Reader(id="reader")
             reader.border_title = t("reader")
             yield reader
-        yield Footer()
+        yield ReaderFooter()  # the keys that fit; all of them in ?
 
     def on_mount(self) -> None:
         self.query_one(Reader).show(partial(render.message_text, t("loading")))
