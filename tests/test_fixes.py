@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -277,3 +278,53 @@ async def test_the_main_footer_shows_whole_labels(archive, tmp_path, language, l
         footer = screen_lines(app)[-1]
         for label in labels:
             assert f" {label} " in footer + " ", (label, footer)
+
+
+SAMPLE_ISSUE = Path(__file__).parent.parent / "issues" / "工作动态-2024-005.toml"
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Archive:
+    """The checked-in sample issue (one proofreading finding, one series)."""
+    folder = tmp_path / "bundled"
+    folder.mkdir()
+    shutil.copy(SAMPLE_ISSUE, folder)
+    return Archive(folder)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_english_statistics_filters_stay_whole(bundled, tmp_path, size):
+    choose_language("en")
+    app = make_app(bundled, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        top = screen_lines(app)[1:5]
+        assert any("All series" in line for line in top), top
+        assert any("2024-01-01" in line and "2024-12-31" in line for line in top), top
+
+
+async def test_the_proofreading_message_is_whole_at_80_columns(bundled, tmp_path):
+    choose_language("en")
+    app = make_app(bundled, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("v")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = screen_lines(app)[2:6]  # the table's, not the detail under it
+        # the message wraps in its column: every word of it is in the table
+        words = ["half-width", "“,”", "in", "Chinese", "text;", "use", "the", "full-width", "“，”"]
+        assert all(any(word in row for row in rows) for word in words), rows
+
+
+async def test_the_english_form_counts_name_both_numbers(archive, tmp_path):
+    choose_language("en")
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert any("Characters: headline 0 · body 0" in line for line in screen_lines(app))

@@ -139,7 +139,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form_author": ("作者（可不填）", "Author (optional)"),
     "form_counts": (
         "标题 {title} 字 · 正文 {body} 字",
-        "Headline {title} characters · body {body}",
+        "Characters: headline {title} · body {body}",
     ),
     "form_save": ("保存", "Save"),
     "form_editor": ("外部编辑器", "Editor"),
