@@ -328,3 +328,27 @@ async def test_the_english_form_counts_name_both_numbers(archive, tmp_path):
         await pilot.press("a")
         await pilot.pause()
         assert any("Characters: headline 0 · body 0" in line for line in screen_lines(app))
+
+
+# 9: English on the English screen; the command line's lint speaks English ------------------
+
+
+async def test_the_english_screen_names_issues_in_english(archive, tmp_path):
+    choose_language("en")
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        assert app.tree_labels()[0] == "工作动态 2024 No. 5"
+        screen = await search_for(app, pilot, *"窨井盖", "enter")
+        cells = screen.query_one("#hits").get_row_at(0)
+        assert str(cells[0]) == "工作动态 2024 No. 5"
+
+
+def test_lint_speaks_english_unless_asked_for_chinese(bundled, monkeypatch):
+    monkeypatch.delenv("BULLETIN_LANG", raising=False)
+    english = run("lint", "--archive", str(bundled.root))
+    assert "half-width “,” in Chinese text" in english.output
+    assert "半角" not in english.output
+    monkeypatch.setenv("BULLETIN_LANG", "zh")
+    chinese = run("lint", "--archive", str(bundled.root))
+    assert "中文里用了半角标点" in chinese.output

@@ -24,4 +24,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "截屏没能存到 {path}：{reason}",
         "The screenshot could not be saved to {path}: {reason}",
     ),
+    "issue_full_label": ("{year}年第{number}期 {series}", "{series} {year} No. {number}"),
 }

@@ -21,9 +21,10 @@ MATCH = "bold reverse"
 
 
 def _issue_of(hit: Hit) -> str:
-    """``2024年第5期 工作动态`` (the series alone when the issue has no date or number)."""
+    """``2024年第5期 工作动态`` in the screen's language (the series alone when the issue has
+    no date or number)."""
     if hit.date and hit.number:
-        return f"{hit.date[:4]}年第{hit.number}期 {hit.series}"
+        return t("issue_full_label", year=hit.date[:4], number=hit.number, series=hit.series)
     return hit.series
 
 
