@@ -352,3 +352,33 @@ def test_lint_speaks_english_unless_asked_for_chinese(bundled, monkeypatch):
     monkeypatch.setenv("BULLETIN_LANG", "zh")
     chinese = run("lint", "--archive", str(bundled.root))
     assert "中文里用了半角标点" in chinese.output
+
+
+# 11: undo puts the cursor back on the item --------------------------------------------------
+
+
+def select(app: BulletinApp, title: str) -> None:
+    tree = app.query_one(IssueTree)
+    node = next(n for n in tree._all_nodes() if getattr(n.data, "title", None) == title)
+    tree.move_cursor(node)
+
+
+@pytest.mark.parametrize("key", ["alt+down", "alt+up"])
+async def test_undoing_a_move_selects_the_moved_item_where_it_is_again(archive, tmp_path, key):
+    [path] = archive.files()
+    original = path.read_bytes()
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        title = "县城市管理局整治窨井盖"  # first of 民生保障: down stays, up crosses sections
+        select(app, title)
+        await pilot.press(key)
+        await pilot.pause()
+        assert path.read_bytes() != original
+        select(app, "县开发区做好融资服务")  # the cursor elsewhere: undo brings it back
+        await pilot.press("u")
+        await pilot.pause()
+        assert path.read_bytes() == original
+        node = app.query_one(IssueTree).cursor_node
+        assert node.data.title == title
+        assert node.parent.data.name == "民生保障"

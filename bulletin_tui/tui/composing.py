@@ -52,6 +52,7 @@ class Change:
     path: Path
     before: bytes
     after: bytes | None  # None: the file was deleted
+    selected: ItemTarget | None = None  # the item selected before: selected again on undo
 
 
 class Composer:
@@ -71,6 +72,13 @@ class Composer:
         section = node.data if node is not None and isinstance(node.data, Section) else None
         return issue_file, section, item
 
+    def _selected_target(self: BulletinApp) -> ItemTarget | None:
+        """The selected item, as found again after a reload (None when no item is)."""
+        issue_file, section, item = self._selected()
+        if issue_file is None or section is None or item is None:
+            return None
+        return ItemTarget(issue_file.path, section.name, item.title)
+
     def _names(self: BulletinApp, issue: Issue) -> tuple[list[str], list[str]]:
         """Suggestions: the issue's own sections, then the archive's (most used first)."""
         known_sections, known_units = self.names
@@ -83,8 +91,11 @@ class Composer:
         sections, units = self._names(issue_file.issue)
         issues = [(issue_label(f), f.path) for f in self.listing.issues]
         # an issue with 栏目 takes no item without one ("" is the section of an issue without)
-        named = frozenset(f.path for f in self.listing.issues
-                          if f.issue.sections and all(s.name for s in f.issue.sections))
+        named = frozenset(
+            f.path
+            for f in self.listing.issues
+            if f.issue.sections and all(s.name for s in f.issue.sections)
+        )
         return ItemForm(issues=issues, issue_path=issue_file.path, values=values,
                         sections=sections, units=units, drafts=self.drafts, draft=draft,
                         heading=heading, named=named)  # fmt: skip
@@ -241,7 +252,7 @@ class Composer:
                         severity="error", markup=False)  # fmt: skip
             return
         self.undo_stack.pop()
-        self._saved(self.archive.load(change.path), None, record=False)
+        self._saved(self.archive.load(change.path), None, record=False, select=change.selected)
         self.notify(t("undone", path=change.path), markup=False)
 
     # saving -----------------------------------------------------------------------------
@@ -303,7 +314,7 @@ class Composer:
                record: bool = True) -> None:  # fmt: skip
         """Show the saved state at once; remember it for undo; drop the form's draft."""
         if record and before is not None:
-            self.undo_stack.append(Change(saved.path, before, saved.raw))
+            self.undo_stack.append(Change(saved.path, before, saved.raw, self._selected_target()))
         if draft is not None:
             self.drafts.discard(draft)
         issues = [f for f in self.listing.issues if f.path != saved.path] + [saved]
