@@ -382,3 +382,18 @@ async def test_undoing_a_move_selects_the_moved_item_where_it_is_again(archive, 
         node = app.query_one(IssueTree).cursor_node
         assert node.data.title == title
         assert node.parent.data.name == "民生保障"
+
+
+# 13: bulletin list counts in the right number, without trailing spaces -----------------------
+
+
+def test_list_says_1_section_and_0_items_with_no_trailing_spaces(tmp_path):
+    archive = Archive(tmp_path / "issues")
+    one = replace(small_issue(6), sections=(Section("助企服务", ()),))
+    archive.create(one)
+    archive.create(small_issue(5))
+    lines = run("list", "--archive", str(archive.root)).output.splitlines()
+    assert lines[0].split()[3:6] == ["1", "section", "0"]
+    assert lines[0].split()[6] == "items"
+    assert lines[1].split()[3:7] == ["2", "sections", "3", "items"]
+    assert all(line == line.rstrip() for line in lines)

@@ -159,3 +159,8 @@ def refresh_with_progress(index: Any) -> None:
     with Progress(transient=True) as bar:
         task = bar.add_task("indexing", total=None)
         index.refresh(lambda done, total: bar.update(task, completed=done, total=total))
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 section``, ``0 items``: a number with its noun in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

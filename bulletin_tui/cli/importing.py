@@ -12,6 +12,7 @@ from bulletin_tui.cli.common import (
     NUMBER,
     TOTAL,
     archive_option,
+    counted,
     fail,
     open_archive,
     print_json,
@@ -86,7 +87,8 @@ def import_command(
         if not as_json:
             for name, result in zip(files, results, strict=True):
                 issue = result.issue
-                summary = f"{len(issue.sections)} sections, {len(issue.items)} items"
+                sections = counted(len(issue.sections), "section")
+                summary = f"{sections}, {counted(len(issue.items), 'item')}"
                 click.echo(
                     visible(f"{name}: {issue.heading}, {summary} (dry run: nothing written)")
                 )
