@@ -397,3 +397,36 @@ def test_list_says_1_section_and_0_items_with_no_trailing_spaces(tmp_path):
     assert lines[0].split()[6] == "items"
     assert lines[1].split()[3:7] == ["2", "sections", "3", "items"]
     assert all(line == line.rstrip() for line in lines)
+
+
+# 16: wording ------------------------------------------------------------------------------
+
+
+async def test_the_palette_titles_say_the_action_and_descriptions_the_key(archive, tmp_path):
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        offered = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert offered["撤销上一次修改"] == "按键 u"
+        assert offered["新增条目"] == "按键 a"
+        assert offered["新建一期"].startswith("按键 A · ")
+
+
+async def test_deleting_an_empty_issue_says_it_has_no_items(tmp_path):
+    archive = Archive(tmp_path / "issues")
+    archive.create(replace(small_issue(), sections=()))
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "中没有条目" in app.screen.question
+        assert "0 条" not in app.screen.question
+
+
+def test_show_names_the_archive_s_full_path_when_given_as_a_dot(archive, monkeypatch):
+    monkeypatch.chdir(archive.root)
+    result = CliRunner().invoke(cli, ["--archive", ".", "show", "nope"])
+    assert result.exit_code == 1
+    assert f"(nor in the archive {archive.root})" in result.output

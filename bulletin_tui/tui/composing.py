@@ -212,8 +212,8 @@ class Composer:
         """Ask, naming the issue and its file; then delete the file (``u`` restores it)."""
         label = issue_label(issue_file)
         question = ConfirmScreen(
-            t("confirm_delete_issue", label=label, path=issue_file.path,
-              count=len(issue_file.issue.items)),
+            t("confirm_delete_issue" if issue_file.issue.items else "confirm_delete_empty_issue",
+              label=label, path=issue_file.path, count=len(issue_file.issue.items)),
             yes=t("delete_yes"), no=t("delete_no"),
         )  # fmt: skip
 

@@ -57,23 +57,29 @@ def save_screenshot(app: BulletinApp) -> None:
 
 
 def _reader_actions(app: BulletinApp) -> list[tuple[str, str, Callable[[], object]]]:
-    """(title, help, action) of each action of the reader's footer and help screen."""
-    return [
-        (t("cmd_new_item"), t("key_add"), app.action_new_item),
-        (t("cmd_edit"), t("help_edit"), app.action_edit_item),
-        (t("cmd_delete"), t("help_delete"), app.action_delete_item),
-        (t("cmd_move_up"), t("key_move"), partial(app.action_move_item, -1)),
-        (t("cmd_move_down"), t("key_move"), partial(app.action_move_item, 1)),
-        (t("cmd_new_issue"), t("cmd_new_issue_help"), app.action_new_issue),
-        (t("cmd_undo"), t("key_undo"), app.action_undo),
-        (t("cmd_search"), t("search_placeholder"), app.action_search),
-        (t("cmd_next"), t("key_step"), partial(app.action_step_result, 1)),
-        (t("cmd_previous"), t("key_step"), partial(app.action_step_result, -1)),
-        (t("cmd_stats"), t("cmd_stats_help"), app.action_stats),
-        (t("cmd_export"), t("cmd_export_help"), app.action_export),
-        (t("cmd_copy"), t("help_copy"), app.action_copy_item),
-        (t("cmd_proofread"), t("key_proofread"), app.action_proofread),
+    """(title, help, action) of each action of the reader's footer and help screen: the title
+    says what it does, the help its key (and more, where the title does not say it all)."""
+    actions: list[tuple[str, str, str | None, Callable[[], object]]] = [
+        ("cmd_new_item", "a", None, app.action_new_item),
+        ("cmd_edit", "e", None, app.action_edit_item),
+        ("cmd_delete", "d", None, app.action_delete_item),
+        ("cmd_move_up", "alt+↑", None, partial(app.action_move_item, -1)),
+        ("cmd_move_down", "alt+↓", None, partial(app.action_move_item, 1)),
+        ("cmd_new_issue", "A", "cmd_new_issue_help", app.action_new_issue),
+        ("cmd_undo", "u", None, app.action_undo),
+        ("cmd_search", "/", None, app.action_search),
+        ("cmd_next", "n", None, partial(app.action_step_result, 1)),
+        ("cmd_previous", "N", None, partial(app.action_step_result, -1)),
+        ("cmd_stats", "s", "cmd_stats_help", app.action_stats),
+        ("cmd_export", "x", "cmd_export_help", app.action_export),
+        ("cmd_copy", "c", "help_copy", app.action_copy_item),
+        ("cmd_proofread", "v", None, app.action_proofread),
     ]
+    return [
+        (t(title), t("cmd_key_help", keys=key, help=t(more)) if more else t("cmd_key", keys=key),
+         action)
+        for title, key, more, action in actions
+    ]  # fmt: skip
 
 
 def commands(app: BulletinApp, screen: Screen) -> Iterable[SystemCommand]:

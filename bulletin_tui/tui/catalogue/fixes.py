@@ -25,4 +25,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The screenshot could not be saved to {path}: {reason}",
     ),
     "issue_full_label": ("{year}年第{number}期 {series}", "{series} {year} No. {number}"),
+    "confirm_delete_empty_issue": (
+        "删除整期“{label}”？\n文件 {path} 中没有条目，将被删除（可按 u 撤销）。",
+        "Delete the whole issue “{label}”?\nThe file {path} has no items; it goes (u undoes it).",
+    ),
+    # the palette: the title says the action, the description its key (and what it does)
+    "cmd_key": ("按键 {keys}", "Key {keys}"),
+    "cmd_key_help": ("按键 {keys} · {help}", "Key {keys} · {help}"),
 }
