@@ -430,3 +430,36 @@ def test_show_names_the_archive_s_full_path_when_given_as_a_dot(archive, monkeyp
     result = CliRunner().invoke(cli, ["--archive", ".", "show", "nope"])
     assert result.exit_code == 1
     assert f"(nor in the archive {archive.root})" in result.output
+
+
+# 8: an empty section can be deleted ---------------------------------------------------------
+
+
+def select_section(app: BulletinApp, name: str) -> None:
+    tree = app.query_one(IssueTree)
+    node = next(n for n in tree._all_nodes() if getattr(n.data, "name", None) == name
+                and isinstance(n.data, Section))  # fmt: skip
+    tree.move_cursor(node)
+
+
+async def test_d_deletes_an_empty_section_and_u_brings_it_back(tmp_path):
+    archive = Archive(tmp_path / "issues")
+    issue = small_issue()
+    created = archive.create(replace(issue, sections=(*issue.sections, Section("新栏目", ()))))
+    path = created.path
+    original = path.read_bytes()
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        select_section(app, "新栏目")
+        await pilot.press("d")
+        await pilot.pause()
+        assert [s.name for s in archive.load(path).issue.sections] == ["助企服务", "民生保障"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert path.read_bytes() == original
+        select_section(app, "民生保障")  # has items: stays, and says why
+        await pilot.press("d")
+        await pilot.pause()
+        assert path.read_bytes() == original
+        assert any("请先删除或移走" in n.message for n in app._notifications)

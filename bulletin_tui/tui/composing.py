@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bulletin_tui.archive import IssueFile, Listing, newest_first
-from bulletin_tui.edits import AddItem, Edit, MoveItem, RemoveItem, ReplaceItem, SetHeader
+from bulletin_tui.edits import (
+    AddItem,
+    Edit,
+    MoveItem,
+    RemoveItem,
+    RemoveSection,
+    ReplaceItem,
+    SetHeader,
+)
 from bulletin_tui.errors import BulletinError, SaveConflictError
 from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.plaintext.exporter import item_lines
@@ -156,6 +164,9 @@ class Composer:
             self.delete_issue(on_issue)
             return
         issue_file, section, item = self._selected()
+        if issue_file is not None and section is not None and item is None:
+            self.delete_section(issue_file, section)
+            return
         if issue_file is None or section is None or item is None:
             self.notify(t("select_item_or_issue"), severity="warning")
             return
@@ -167,6 +178,16 @@ class Composer:
                 self.notify(t("deleted", title=item.title), markup=False)
 
         self.push_screen(question, answered)
+
+    def delete_section(self: BulletinApp, issue_file: IssueFile, section: Section) -> None:
+        """An empty section goes at once (``u`` brings it back); one with items stays, and
+        the message says to delete or move them first."""
+        if section.items:
+            self.notify(t("error_section_not_empty", name=section.name), severity="warning",
+                        markup=False)  # fmt: skip
+            return
+        if self.save_edit(issue_file, RemoveSection(section.name)):
+            self.notify(t("section_deleted", name=section.name), markup=False)
 
     def action_move_item(self: BulletinApp, step: int) -> None:
         issue_file, section, item = self._selected()

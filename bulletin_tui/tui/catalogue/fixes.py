@@ -32,4 +32,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the palette: the title says the action, the description its key (and what it does)
     "cmd_key": ("按键 {keys}", "Key {keys}"),
     "cmd_key_help": ("按键 {keys} · {help}", "Key {keys} · {help}"),
+    # removing an empty section
+    "error_section_gone": (
+        "栏目“{name}”已不在文件中",
+        "the section “{name}” is no longer in the file",
+    ),
+    "error_section_not_empty": (
+        "栏目“{name}”里还有条目：请先删除或移走这些条目",
+        "the section “{name}” still has items: delete or move them first",
+    ),
+    "section_deleted": (
+        "已删除空栏目“{name}”；按 u 撤销",
+        "Deleted the empty section “{name}”; u undoes it",
+    ),
 }
