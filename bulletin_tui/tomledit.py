@@ -184,11 +184,6 @@ class IssueDocument:
         if self._section_index(name) is not None:
             raise EditError(f"there is already a section “{name}”", key="section_exists", name=name)
         sections = self._sections()
-        if not name.strip() and len(sections):  # only an issue without 栏目 has a "" section
-            raise EditError(
-                "this issue has named sections: give the section a name",
-                key="section_name_needed",
-            )
         position = len(sections) if index is None else index
         sections.insert(position, _new_table({"name": name, **(extra or {})}))
         if index is None and self._section_names is not None:
@@ -245,6 +240,12 @@ class IssueDocument:
         """Append (or insert before ``index``) an item; a new section name adds the section."""
         section = self._section_index(section_name)
         if section is None:
+            if not section_name.strip() and len(self._sections()):
+                # only an issue without 栏目 has a "" section: a new item needs a name
+                raise EditError(
+                    "this issue has named sections: give the section a name",
+                    key="section_name_needed",
+                )
             section = self.add_section(section_name)
         items = self._items(section, create=True)
         position = len(items) if index is None else index
