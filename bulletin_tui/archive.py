@@ -251,7 +251,8 @@ class Archive:
         for candidate in candidates:
             if candidate.is_file():
                 return candidate
-        raise BulletinError(f"there is no issue file {name} (nor in the archive {self.root})")
+        where = self.root.absolute()  # the full path, also when the archive is given as "."
+        raise BulletinError(f"there is no issue file {name} (nor in the archive {where})")
 
     #: Seconds a save waits for another save in the same folder before it refuses.
     lock_wait: float = DEFAULT_WAIT

@@ -69,6 +69,26 @@ class RemoveItem:
 
 
 @dataclass(frozen=True)
+class RemoveSection:
+    """Delete an empty section (one with items is refused: its items go first)."""
+
+    section: str
+
+    def apply(self, document: IssueDocument) -> None:
+        issue = document.issue()
+        found = [s for s, candidate in enumerate(issue.sections) if candidate.name == self.section]
+        if not found:
+            raise EditError(f"there is no section “{self.section}”", key="section_gone",
+                            name=self.section)  # fmt: skip
+        if issue.sections[found[0]].items:
+            raise EditError(
+                f"the section “{self.section}” still has items: delete or move them first",
+                key="section_not_empty", name=self.section,
+            )  # fmt: skip
+        document.remove_section(found[0])
+
+
+@dataclass(frozen=True)
 class MoveItem:
     """Move an item one place up (-1) or down (+1); at the edge of its section it crosses
     into the end of the previous section or the start of the next one."""
@@ -108,4 +128,4 @@ class SetHeader:
         document.set_header(self.issue)
 
 
-Edit = AddItem | ReplaceItem | RemoveItem | MoveItem | SetHeader
+Edit = AddItem | ReplaceItem | RemoveItem | RemoveSection | MoveItem | SetHeader

@@ -52,7 +52,9 @@ def search(index: Index, terms: list[str], filters: Filters | None = None,
     hits = []
     paths: dict[str, Path] = {}  # one Path per file, however many of its items match
     for path, s, i, series, number, date, section, title, source, body in rows:
-        piece, spans = snippet(f"{title}　{body}（{source}）", terms)
+        # the headline is shown beside the snippet: the snippet is the body's (and source's),
+        # around a match there, or its start when the terms are only in the headline
+        piece, spans = snippet(f"{body}（{source}）", terms)
         where = paths.get(path) or paths.setdefault(path, Path(path))
         hits.append(Hit(where, series, number, date, section, s, i, title, source,
                         piece, tuple(spans)))  # fmt: skip

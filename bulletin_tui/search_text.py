@@ -52,8 +52,9 @@ def find_terms(text: str, terms: list[str]) -> list[tuple[int, int]]:
 def snippet(text: str, terms: list[str], width: int = 24) -> tuple[str, list[tuple[int, int]]]:
     """A piece of ``text`` around the first match, and the matches' spans inside it."""
     spans = find_terms(text, terms)
-    if not spans:
-        return text[: width * 2], []
+    if not spans:  # the start of the text
+        cut = "…" if len(text) > width * 2 else ""
+        return text[: width * 2].replace("\n", " ") + cut, []
     first = spans[0][0]
     start = max(0, first - width)
     end = min(len(text), first + width)

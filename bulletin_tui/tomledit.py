@@ -236,6 +236,12 @@ class IssueDocument:
         """Append (or insert before ``index``) an item; a new section name adds the section."""
         section = self._section_index(section_name)
         if section is None:
+            if not section_name.strip() and len(self._sections()):
+                # only an issue without 栏目 has a "" section: a new item needs a name
+                raise EditError(
+                    "this issue has named sections: give the section a name",
+                    key="section_name_needed",
+                )
             section = self.add_section(section_name)
         items = self._items(section, create=True)
         position = len(items) if index is None else index

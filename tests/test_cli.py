@@ -114,7 +114,7 @@ def test_list_answers_from_the_cache_and_sees_every_change(folder):
                      "sections": 1, "items": 1}  # fmt: skip
     changed = path.read_text(encoding="utf-8").replace("number = 5", "number = 16")
     path.write_text(changed, encoding="utf-8")
-    assert "第16期  1 sections  1 items" in run("list", "--archive", str(folder)).output
+    assert "第16期  1 section  1 item  " in run("list", "--archive", str(folder)).output
     path.unlink()
     assert "no issues in" in run("list", "--archive", str(folder)).output
 

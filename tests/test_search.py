@@ -86,9 +86,16 @@ def test_filters(index):
 
 
 def test_snippets_mark_the_match(index):
-    [hit] = search(index, ["ppp"])
+    [hit] = search(index, ["smart"])
     start, end = hit.spans[0]
-    assert hit.snippet[start:end] == "ＰＰＰ"
+    assert hit.snippet[start:end] == "Smart"
+
+
+def test_a_match_only_in_the_headline_shows_the_body_s_start_not_the_headline_again(index):
+    [hit] = search(index, ["ppp"])
+    assert hit.snippet.startswith("全年实施１２３４５工程")
+    assert "ＰＰＰ" not in hit.snippet
+    assert hit.spans == ()
 
 
 def test_changed_added_deleted_and_broken_files(archive, index, tmp_path):

@@ -157,8 +157,8 @@ def test_cli_json_csv_and_classes(archive):
     assert [row["key"] for row in classes["township"]] == ["东屯镇", "司寨乡", "潭龙街道"]
     assert [row["key"] for row in classes["department"]] == ["开发区", "城市管理局"]
     human = run("stats", "--archive", str(archive.root), "--classes").stdout
-    assert "乡镇（街道）" in human
-    assert "县直部门" in human
+    assert "townships and streets (乡镇、街道)" in human  # English headings over English tables
+    assert "county departments (县直部门)" in human
 
 
 def test_cli_bad_input(archive):

@@ -152,3 +152,8 @@ def refresh_with_progress(index: Any) -> None:
             index.refresh(lambda done, total: bar.update(task, completed=done, total=total))
     if index.problem is not None:
         click.echo(f"bulletin: {index.problem}", err=True)
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 section``, ``0 items``: a number with its noun in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

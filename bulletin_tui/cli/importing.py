@@ -13,6 +13,7 @@ from bulletin_tui.cli.common import (
     NUMBER,
     TOTAL,
     archive_option,
+    counted,
     fail,
     open_archive,
     print_json,
@@ -21,6 +22,7 @@ from bulletin_tui.visible import visible
 
 if TYPE_CHECKING:
     from bulletin_tui.documents.batch import Outcome
+    from bulletin_tui.model import Issue
 
 #: More inputs than this get a progress bar while they are read.
 _PROGRESS_FROM = 3
@@ -139,8 +141,10 @@ def _import_standard_input(
     if dry_run:
         if not as_json:
             issue = result.issue
-            click.echo(visible(f"-: {issue.heading}, {len(issue.sections)} sections, "
-                               f"{len(issue.items)} items (dry run: nothing written)"))  # fmt: skip
+            summary = (
+                f"{counted(len(issue.sections), 'section')}, {counted(len(issue.items), 'item')}"
+            )
+            click.echo(visible(f"-: {issue.heading}, {summary} (dry run: nothing written)"))
         return
     archive = open_archive(archive_dir)
     target = archive.import_target(result.issue, replace=force)
@@ -158,10 +162,12 @@ def _document(outcome: Outcome) -> dict[str, Any]:
 def _summary(outcome: Outcome) -> str:
     assert outcome.result is not None
     issue = outcome.result.issue
-    return (
-        f"{outcome.source}: {issue.heading}, {len(issue.sections)} sections, "
-        f"{len(issue.items)} items (dry run: nothing written)"
-    )
+    return f"{outcome.source}: {issue.heading}, {_sizes(issue)} (dry run: nothing written)"
+
+
+def _sizes(issue: Issue) -> str:
+    """``2 sections, 1 item``."""
+    return f"{counted(len(issue.sections), 'section')}, {counted(len(issue.items), 'item')}"
 
 
 class _progress:

@@ -1,6 +1,7 @@
 """``bulletin lint``: proofread issues (校对), and fix the safe findings with ``--fix``.
 
-Messages follow the screen's language: ``--lang``, else ``$BULLETIN_LANG``, else Chinese.
+Messages are English, as the rest of the command line speaks; Chinese with ``--lang zh``
+(or ``$BULLETIN_LANG=zh``).
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ WORDS = {
 
 def _language(lang: str | None) -> str:
     chosen = lang or (click.get_current_context().obj or {}).get("lang")
-    chosen = (chosen or os.environ.get("BULLETIN_LANG") or "zh").lower()[:2]
-    return chosen if chosen in ("zh", "en") else "zh"
+    chosen = (chosen or os.environ.get("BULLETIN_LANG") or "en").lower()[:2]
+    return chosen if chosen in ("zh", "en") else "en"
 
 
 @click.command("lint")

@@ -13,6 +13,7 @@ from bulletin_tui.cli.common import (
     DATE,
     LANG,
     archive_option,
+    counted,
     open_archive,
     print_json,
     refresh_with_progress,
@@ -60,15 +61,16 @@ def list_command(archive_dir: Path | None, as_json: bool) -> None:
             str(issue["date"] or "—"),
             visible(issue["series"]),
             f"第{issue['number']}期" if issue["number"] is not None else "—",
-            f"{issue['sections']} sections",
-            f"{issue['items']} items",
+            counted(issue["sections"], "section"),
+            counted(issue["items"], "item"),
             visible(issue["path"]),
         ]
         for issue in issues
     ]
     widths = [max((display_width(row[i]) for row in rows), default=0) for i in range(6)]
     for row in rows:
-        click.echo("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)))
+        cells = [pad(cell, width) for cell, width in zip(row, widths, strict=True)]
+        click.echo("  ".join(cells).rstrip())  # the last column unpadded: no trailing spaces
     if not rows:
         click.echo(f"no issues in {visible(archive.root)}")
     for broken in listing.broken:
@@ -173,7 +175,7 @@ def search_command(
         heading = visible(f"{hit.date or '—'} {hit.series}{number}{section}  {hit.title}")
         lines.append(f"{heading}\n    {_marked(hit.snippet, hit.spans)}\n")
     click.echo("".join(lines), nl=False)
-    click.echo(f"{len(hits)} items", err=True)
+    click.echo(counted(len(hits), "item"), err=True)
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:

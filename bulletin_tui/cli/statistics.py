@@ -161,7 +161,12 @@ def _language(option: str | None) -> str:
     return chosen if chosen in ("zh", "en") else "zh"
 
 
-_CLASS_TITLES = {"": "", "township": "乡镇（街道）", "department": "县直部门"}
+#: The tables are headed in English, as the command line speaks; the Chinese term in brackets.
+_CLASS_TITLES = {
+    "": "",
+    "township": "townships and streets (乡镇、街道)",
+    "department": "county departments (县直部门)",
+}
 _KEY_TITLES = {"source": "unit", "section": "section", "month": "month", "series": "series"}
 
 

@@ -33,6 +33,7 @@ from bulletin_tui.tui.explain import describe
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.inbox import InboxActions
 from bulletin_tui.tui.proofreading import Proofreader
+from bulletin_tui.tui.widgets.footer import ReaderFooter
 from bulletin_tui.tui.widgets.issue_tree import (
     FIRST_BATCH,
     IssueTree,
@@ -119,7 +120,7 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
             reader = Reader(id="reader")
             reader.border_title = t("reader")
             yield reader
-        yield Footer()
+        yield ReaderFooter()  # the keys that fit; all of them in ?
 
     def on_mount(self) -> None:
         self.query_one(IssueTree).focus()
@@ -338,10 +339,14 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
 
         self.push_screen(SearchScreen(" ".join(self.search_terms)), self._search_chosen)
 
-    def _search_chosen(self, choice: tuple[list[Hit], int, list[str]] | None) -> None:
+    def _search_chosen(self, choice: tuple[list[Hit], int | None, list[str]] | None) -> None:
         if choice is None:
             return
-        self.search_hits, self.search_position, self.search_terms = choice
+        self.search_hits, position, self.search_terms = choice
+        if position is None:  # closed with Esc: ``n`` goes to the first result, ``N`` the last
+            self.search_position = -1
+            return
+        self.search_position = position
         self._go_to_hit()
 
     def _go_to_hit(self) -> None:
@@ -356,7 +361,11 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
         if not self.search_hits:
             self.notify(t("search_none"), severity="warning")
             return
-        self.search_position = (self.search_position + step) % len(self.search_hits)
+        count = len(self.search_hits)
+        if self.search_position < 0:  # none opened yet
+            self.search_position = 0 if step > 0 else count - 1
+        else:
+            self.search_position = (self.search_position + step) % count
         self._go_to_hit()
 
     def action_copy_item(self) -> None:

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bulletin_tui.archive import IssueFile, Listing, newest_first
-from bulletin_tui.edits import AddItem, Edit, MoveItem, RemoveItem, ReplaceItem, SetHeader
+from bulletin_tui.edits import (
+    AddItem,
+    Edit,
+    MoveItem,
+    RemoveItem,
+    RemoveSection,
+    ReplaceItem,
+    SetHeader,
+)
 from bulletin_tui.errors import BulletinError, SaveConflictError
 from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.saving import read_or_none
@@ -55,6 +63,7 @@ class Change:
     path: Path
     before: bytes
     after: bytes | None  # None: the file was deleted
+    selected: ItemTarget | None = None  # the item selected before: selected again on undo
 
 
 class Composer:
@@ -74,6 +83,13 @@ class Composer:
         section = node.data if node is not None and isinstance(node.data, Section) else None
         return issue_file, section, item
 
+    def _selected_target(self: BulletinApp) -> ItemTarget | None:
+        """The selected item, as found again after a reload (None when no item is)."""
+        issue_file, section, item = self._selected()
+        if issue_file is None or section is None or item is None:
+            return None
+        return ItemTarget(issue_file.path, section.name, item.title)
+
     def _names(self: BulletinApp, issue: Issue) -> tuple[list[str], list[str]]:
         """Suggestions: the issue's own sections, then the archive's (most used first)."""
         known_sections, known_units = self.names
@@ -87,9 +103,15 @@ class Composer:
 
         sections, units = self._names(issue_file.issue)
         issues = [(issue_label(f), f.path) for f in self.listing.issues]
+        # an issue with 栏目 takes no item without one ("" is the section of an issue without)
+        named = frozenset(
+            f.path
+            for f in self.listing.issues
+            if f.issue.sections and all(s.name for s in f.issue.sections)
+        )
         return ItemForm(issues=issues, issue_path=issue_file.path, values=values,
                         sections=sections, units=units, drafts=self.drafts, draft=draft,
-                        heading=heading)  # fmt: skip
+                        heading=heading, named=named)  # fmt: skip
 
     def _current(self: BulletinApp, path: Path) -> IssueFile | None:
         return next((f for f in self.listing.issues if f.path == path), None)
@@ -149,6 +171,9 @@ class Composer:
             self.delete_issue(on_issue)
             return
         issue_file, section, item = self._selected()
+        if issue_file is not None and section is not None and item is None:
+            self.delete_section(issue_file, section)
+            return
         if issue_file is None or section is None or item is None:
             self.notify(t("select_item_or_issue"), severity="warning")
             return
@@ -162,6 +187,16 @@ class Composer:
                 self.notify(t("deleted", title=item.title), markup=False)
 
         self.push_screen(question, answered)
+
+    def delete_section(self: BulletinApp, issue_file: IssueFile, section: Section) -> None:
+        """An empty section goes at once (``u`` brings it back); one with items stays, and
+        the message says to delete or move them first."""
+        if section.items:
+            self.notify(t("error_section_not_empty", name=section.name), severity="warning",
+                        markup=False)  # fmt: skip
+            return
+        if self.save_edit(issue_file, RemoveSection(section.name)):
+            self.notify(t("section_deleted", name=section.name), markup=False)
 
     def action_move_item(self: BulletinApp, step: int) -> None:
         issue_file, section, item = self._selected()
@@ -215,8 +250,8 @@ class Composer:
 
         label = issue_label(issue_file)
         question = ConfirmScreen(
-            t("confirm_delete_issue", label=label, path=issue_file.path,
-              count=len(issue_file.issue.items)),
+            t("confirm_delete_issue" if issue_file.issue.items else "confirm_delete_empty_issue",
+              label=label, path=issue_file.path, count=len(issue_file.issue.items)),
             yes=t("delete_yes"), no=t("delete_no"),
         )  # fmt: skip
 
@@ -255,7 +290,7 @@ class Composer:
                         severity="error", markup=False)  # fmt: skip
             return
         self.undo_stack.pop()
-        self._saved(self.archive.load(change.path), None, record=False)
+        self._saved(self.archive.load(change.path), None, record=False, select=change.selected)
         self.notify(t("undone", path=change.path), markup=False)
 
     # saving -----------------------------------------------------------------------------
@@ -321,7 +356,7 @@ class Composer:
                record: bool = True) -> None:  # fmt: skip
         """Show the saved state at once; remember it for undo; drop the form's draft."""
         if record and before is not None:
-            self.undo_stack.append(Change(saved.path, before, saved.raw))
+            self.undo_stack.append(Change(saved.path, before, saved.raw, self._selected_target()))
         if draft is not None:
             self.drafts.discard(draft)
         issues = [f for f in self.listing.issues if f.path != saved.path] + [saved]

@@ -139,16 +139,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form_author": ("作者（可不填）", "Author (optional)"),
     "form_counts": (
         "标题 {title} 字 · 正文 {body} 字",
-        "Headline {title} characters · body {body}",
+        "Characters: headline {title} · body {body}",
     ),
     "form_save": ("保存", "Save"),
     "form_editor": ("外部编辑器", "Editor"),
     "form_required": ("必填", "Required"),
     "form_one_line": ("只能写一行", "Must be a single line"),
-    "form_restore": (
-        "上次有未保存的内容。要恢复吗？",
-        "There is unsaved text from last time. Restore it?",
-    ),
     "form_restore_yes": ("恢复", "Restore"),
     "form_restore_no": ("不要", "Start afresh"),
     "form_discard": ("放弃已输入的内容？", "Discard what you typed?"),

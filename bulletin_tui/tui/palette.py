@@ -5,7 +5,9 @@ and a "go to" for each issue."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -33,26 +35,53 @@ def choose_theme(app: BulletinApp) -> None:
     app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("theme_placeholder")))
 
 
+def screenshot_folder() -> Path:
+    """The user's downloads folder where there is one, else the current folder: a folder
+    that exists, so that the screenshot is never lost for want of one."""
+    import platformdirs
+
+    downloads = Path(platformdirs.user_downloads_dir())
+    return downloads if downloads.is_dir() else Path.cwd()
+
+
+def save_screenshot(app: BulletinApp) -> None:
+    """Save the screen as SVG and say where, with the full path, in the screen's language."""
+    target = screenshot_folder() / f"bulletin-{datetime.now():%Y%m%d-%H%M%S}.svg"
+    try:
+        target.write_text(app.export_screenshot(), encoding="utf-8")
+    except OSError as error:
+        app.notify(t("screenshot_failed", path=target, reason=error.strerror or error),
+                   severity="error", markup=False)  # fmt: skip
+        return
+    app.notify(t("screenshot_saved", path=target.resolve()), markup=False)
+
+
 def _reader_actions(app: BulletinApp) -> list[tuple[str, str, Callable[[], object]]]:
-    """(title, help, action) of each action of the reader's footer and help screen."""
-    return [
-        (t("cmd_new_item"), t("key_add"), app.action_new_item),
-        (t("cmd_edit"), t("help_edit"), app.action_edit_item),
-        (t("cmd_delete"), t("help_delete"), app.action_delete_item),
-        (t("cmd_move_up"), t("key_move"), partial(app.action_move_item, -1)),
-        (t("cmd_move_down"), t("key_move"), partial(app.action_move_item, 1)),
-        (t("cmd_new_issue"), t("cmd_new_issue_help"), app.action_new_issue),
-        (t("cmd_undo"), t("key_undo"), app.action_undo),
-        (t("cmd_search"), t("search_placeholder"), app.action_search),
-        (t("cmd_next"), t("key_step"), partial(app.action_step_result, 1)),
-        (t("cmd_previous"), t("key_step"), partial(app.action_step_result, -1)),
-        (t("cmd_stats"), t("cmd_stats_help"), app.action_stats),
-        (t("cmd_export"), t("cmd_export_help"), app.action_export),
-        (t("cmd_copy"), t("help_copy"), app.action_copy_item),
-        (t("cmd_proofread"), t("key_proofread"), app.action_proofread),
-        (t("cmd_adopt"), t("key_adopt"), app.action_adopt_submission),
-        (t("cmd_decline"), t("key_decline"), app.action_decline_submission),
+    """(title, help, action) of each action of the reader's footer and help screen: the title
+    says what it does, the help its key (and more, where the title does not say it all)."""
+    actions: list[tuple[str, str, str | None, Callable[[], object]]] = [
+        ("cmd_new_item", "a", None, app.action_new_item),
+        ("cmd_edit", "e", None, app.action_edit_item),
+        ("cmd_delete", "d", None, app.action_delete_item),
+        ("cmd_move_up", "alt+↑", None, partial(app.action_move_item, -1)),
+        ("cmd_move_down", "alt+↓", None, partial(app.action_move_item, 1)),
+        ("cmd_new_issue", "A", "cmd_new_issue_help", app.action_new_issue),
+        ("cmd_undo", "u", None, app.action_undo),
+        ("cmd_search", "/", None, app.action_search),
+        ("cmd_next", "n", None, partial(app.action_step_result, 1)),
+        ("cmd_previous", "N", None, partial(app.action_step_result, -1)),
+        ("cmd_stats", "s", "cmd_stats_help", app.action_stats),
+        ("cmd_export", "x", "cmd_export_help", app.action_export),
+        ("cmd_copy", "c", "help_copy", app.action_copy_item),
+        ("cmd_proofread", "v", None, app.action_proofread),
+        ("cmd_adopt", "y", None, app.action_adopt_submission),
+        ("cmd_decline", "r", None, app.action_decline_submission),
     ]
+    return [
+        (t(title), t("cmd_key_help", keys=key, help=t(more)) if more else t("cmd_key", keys=key),
+         action)
+        for title, key, more, action in actions
+    ]  # fmt: skip
 
 
 def commands(app: BulletinApp, screen: Screen) -> Iterable[SystemCommand]:
@@ -68,7 +97,7 @@ def commands(app: BulletinApp, screen: Screen) -> Iterable[SystemCommand]:
     elif screen.focused is not None and screen.focused.allow_maximize:
         yield SystemCommand(t("cmd_maximize"), t("cmd_maximize_help"), screen.action_maximize)
     yield SystemCommand(t("cmd_screenshot"), t("cmd_screenshot_help"),
-                        lambda: app.set_timer(0.1, app.deliver_screenshot))  # fmt: skip
+                        lambda: app.set_timer(0.1, partial(save_screenshot, app)))  # fmt: skip
     yield SystemCommand(t("cmd_quit"), t("key_quit"), app.action_quit)
     if screen is app.screen_stack[0]:
         for issue_file in app.listing.issues:

@@ -12,6 +12,7 @@ import shlex
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +106,11 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         drafts: Drafts,
         draft: str,
         heading: str,
+        named: frozenset[Path] = frozenset(),
     ) -> None:
+        """``named``: the issues whose sections have names (an item there needs one)."""
         super().__init__()
+        self.named = named
         self.issues = issues
         self.issue_path = issue_path
         self.initial = {name: values.get(name, "") for name in FIELDS}
@@ -151,12 +155,18 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         self.set_interval(3, self.keep_draft)
         kept = self.drafts.load(self.draft)
         if kept is not None and kept != self.initial:
-            self.app.push_screen(ConfirmScreen(t("form_restore"), yes=t("form_restore_yes"),
-                                               no=t("form_restore_no")),
-                                 lambda yes: self._restore(kept) if yes else None)  # fmt: skip
+            # Restore has the focus; Esc closes the form and keeps the draft for next time
+            question = ConfirmScreen(t("form_restore_ask"), yes=t("form_restore_yes"),
+                                     no=t("form_restore_no"), focus="yes", escape=None)  # fmt: skip
+            self.app.push_screen(question, partial(self._restore_answered, kept))
 
-    def _restore(self, kept: dict[str, str]) -> None:
-        self.values = kept
+    def _restore_answered(self, kept: dict[str, str], answer: bool | None) -> None:
+        if answer:
+            self.values = kept
+        elif answer is None:  # not now: leave the draft where it is, untouched
+            self.finished = True
+            self.dismiss(None)
+            self.notify(t("form_draft_kept"))
 
     @property
     def values(self) -> dict[str, str]:
@@ -215,6 +225,8 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
         for name in REQUIRED:
             if not values[name]:
                 errors[name] = t("form_required")
+        if not values["section"] and self._issue_path() in self.named:
+            errors["section"] = t("form_section_needed")
         for name in ("section", "title", "source", "author"):
             if "\n" in values[name]:
                 errors[name] = t("form_one_line")
@@ -228,6 +240,9 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
             return {field if field in FIELDS else "title": reason(error)}, None
         return {}, item
 
+    def _issue_path(self) -> Path:
+        return Path(str(self.query_one("#issue", Select).value))
+
     def action_save(self) -> None:
         errors, item = self._errors()
         for name in FIELDS:
@@ -237,7 +252,7 @@ class ItemForm(ModalScreen[ItemFormResult | None]):
             self.query_one(f"#{first}").focus()
             return
         self.finished = True
-        path = Path(str(self.query_one("#issue", Select).value))
+        path = self._issue_path()
         self.drafts.save(self.draft, self.values)  # kept until the save is done
         self.dismiss(ItemFormResult(path, self.values["section"].strip(), item, self.draft))
 

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from bulletin_tui.cjk import display_width
 from bulletin_tui.model import Item
 from bulletin_tui.plaintext.common import INDENT
 from bulletin_tui.proofread import Finding
@@ -90,8 +91,14 @@ class ProofreadScreen(Screen[Finding | None]):
         table = self.query_one(DataTable)
         narrow = self.app.size.width < 100  # leave the message some room at 80 columns
         item, excerpt = (14, 22) if narrow else (24, 34)
-        for key, width in (("severity", None), ("item", item), ("field", None),
-                           ("excerpt", excerpt), ("message", None)):  # fmt: skip
+        severity = max(display_width(t(f"proofread_{k}")) for k in ("severity", "error", "warning"))
+        field = max([display_width(t("proofread_field"))]
+                    + [display_width(field_name(f.field)) for f in self.findings])  # fmt: skip
+        # the message takes the rest, wrapped onto more lines where it needs them
+        # (each column has a cell of padding either side; the scroll bar takes two more)
+        message = max(16, self.app.size.width - severity - item - field - excerpt - 5 * 2 - 2)
+        for key, width in (("severity", severity), ("item", item), ("field", field),
+                           ("excerpt", excerpt), ("message", message)):  # fmt: skip
             table.add_column(t(f"proofread_{key}"), key=key, width=width)
         self.show(self.findings)
         table.focus()
@@ -105,7 +112,7 @@ class ProofreadScreen(Screen[Finding | None]):
         table.clear()
         for finding in findings:
             before, spot, after = finding.excerpt(5 if narrow else 8)
-            excerpt = Text(before)
+            excerpt = Text(before, no_wrap=True, overflow="ellipsis")
             excerpt.append(spot or " ", style=SPOT)
             excerpt.append(after)
             severity = Text(t(f"proofread_{finding.severity}"),
@@ -113,7 +120,7 @@ class ProofreadScreen(Screen[Finding | None]):
             item = finding.title or t("proofread_header")
             table.add_row(severity, Text(item, overflow="ellipsis", no_wrap=True),
                           Text(field_name(finding.field)), excerpt,
-                          Text(finding.message(language())))  # fmt: skip
+                          Text(finding.message(language())), height=None)  # fmt: skip
         if findings:
             table.move_cursor(row=min(row, len(findings) - 1))
         self._describe()

@@ -21,9 +21,10 @@ MATCH = "bold reverse"
 
 
 def _issue_of(hit: Hit) -> str:
-    """``2024年第5期 工作动态`` (the series alone when the issue has no date or number)."""
+    """``2024年第5期 工作动态`` in the screen's language (the series alone when the issue has
+    no date or number)."""
     if hit.date and hit.number:
-        return f"{hit.date[:4]}年第{hit.number}期 {hit.series}"
+        return t("issue_full_label", year=hit.date[:4], number=hit.number, series=hit.series)
     return hit.series
 
 
@@ -35,8 +36,9 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
     return out
 
 
-class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
-    """Dismisses with (hits, the chosen one, the terms), or None."""
+class SearchScreen(Screen[tuple[list[Hit], int | None, list[str]] | None]):
+    """Dismisses with (hits, the chosen one, the terms); closed with Esc, with (hits, None,
+    terms) so that ``n`` / ``N`` still step through them, or None when nothing was found."""
 
     DEFAULT_CSS = """
     #query {
@@ -69,24 +71,27 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
 
     def on_mount(self) -> None:
         self._fill_table()
-        self.query_one("#query", Input).focus()
-        if self.query_text:
-            self.run_search(self.query_text)
+        query = self.query_one("#query", Input)
+        query.focus()
+        if self.query_text:  # reopened: the old query, selected, so that typing replaces it
+            query.select_all()
+            self.run_search(self.query_text, focus_results=False)
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
         self.run_search(event.value)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, focus_results: bool = True) -> None:
         """Search off the UI thread, then show the hits."""
         terms = query.split()
         # one more than is shown tells that there are more
         hits = self.app.search_items(terms, SEARCH_SHOWN + 1) if terms else []  # type: ignore[attr-defined]
-        self.app.call_from_thread(self.show_hits, hits, terms)
+        self.app.call_from_thread(self.show_hits, hits, terms, focus_results)
 
-    def show_hits(self, hits: list[Hit], terms: list[str]) -> None:
-        """Fill the results table (the first :data:`SEARCH_SHOWN`, saying if there are more)."""
+    def show_hits(self, hits: list[Hit], terms: list[str], focus_results: bool = True) -> None:
+        """Fill the results table (the first :data:`SEARCH_SHOWN`, saying if there are more);
+        the focus moves to it after a search typed here, not on reopening."""
         more = len(hits) > SEARCH_SHOWN
         hits = hits[:SEARCH_SHOWN]
         self.hits, self.terms = hits, terms
@@ -94,7 +99,7 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
         self._fill_table()
         summary = t("search_more", count=len(hits)) if more else t("search_count", count=len(hits))
         self.query_one("#summary", Static).update(summary)
-        if hits:
+        if hits and focus_results:
             table.focus()
 
     def _fill_table(self) -> None:
@@ -138,4 +143,4 @@ class SearchScreen(Screen[tuple[list[Hit], int, list[str]] | None]):
             self.dismiss((self.hits, int(event.row_key.value), self.terms))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss((self.hits, None, self.terms) if self.hits else None)

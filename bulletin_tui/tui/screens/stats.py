@@ -36,6 +36,12 @@ from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.widgets.issue_tree import ItemTarget, issue_label
 
 
+def fitting_width(choices: list[str]) -> int:
+    """A picker as wide as its longest choice (its border, padding and ▼ take 8 cells), up
+    to a limit: at 80 columns every filter stays on one line, whole."""
+    return min(max(display_width(choice) for choice in choices), 20) + 8
+
+
 class StatsScreen(Screen[ItemTarget | None]):
     """Dismisses with the item chosen in a drill-down, or None."""
 
@@ -46,7 +52,7 @@ class StatsScreen(Screen[ItemTarget | None]):
     }
 
     #filters Label {
-        padding: 1 1 0 1;
+        padding: 1 1 0 0;
     }
 
     #filters Select {
@@ -89,14 +95,18 @@ class StatsScreen(Screen[ItemTarget | None]):
         series = sorted({entry.series for entry in self.all_entries})
         with Horizontal(id="filters"):
             yield Label(t("stats_by"))
-            yield Select([(t(f"stats_by_{g}"), g) for g in GROUPINGS], value="source",
-                         allow_blank=False, id="by")  # fmt: skip
+            groupings = [(t(f"stats_by_{g}"), g) for g in GROUPINGS]
+            by = Select(groupings, value="source", allow_blank=False, id="by")
+            by.styles.width = fitting_width([label for label, _ in groupings])
+            yield by
             yield Label(t("stats_from"))
             yield Input(placeholder="2024-01-01", id="from")
             yield Label(t("stats_to"))
             yield Input(placeholder="2024-12-31", id="to")
-            yield Select([(name, name) for name in series], prompt=t("stats_all_series"),
-                         id="series")  # fmt: skip
+            picker = Select([(name, name) for name in series], prompt=t("stats_all_series"),
+                            id="series")  # fmt: skip
+            picker.styles.width = fitting_width([t("stats_all_series"), *series])
+            yield picker
             yield Checkbox(t("stats_by_rate"), id="by-rate")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="items", cursor_type="row")

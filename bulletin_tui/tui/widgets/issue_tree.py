@@ -42,10 +42,12 @@ NodeData = Union[IssueFile, Section, Item, BrokenFile, None]  # noqa: UP007 (a r
 
 
 def issue_label(issue_file: IssueFile | Entry) -> str:
-    """``2024年第5期 工作动态``; the file name when the issue has no date or number."""
+    """``2024年第5期 工作动态`` (``工作动态 2024 No. 5`` on the English screen); the file name
+    when the issue has no date or number."""
     header = issue_file.header
     if header.date is not None and header.number is not None:
-        return f"{header.date.year}年第{header.number}期 {header.series}"
+        return t("issue_full_label", year=header.date.year, number=header.number,
+                 series=header.series)  # fmt: skip
     return visible(issue_file.path.name)
 
 

@@ -20,9 +20,14 @@ class LiveProblems(Static):
     """Lists the problems of the headline, body and source; hidden when there are none."""
 
     DEFAULT_CSS = """
+    /* at the box's foot, in sight however far the fields are scrolled */
     LiveProblems {
+        dock: bottom;
         height: auto;
+        max-height: 6;
         color: $warning;
+        background: $panel;
+        border-top: hkey $warning 50%;
     }
     """
 
