@@ -14,7 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from bulletin_tui.errors import ModelError
-from bulletin_tui.inbox.intake import IntakeError, looks_like_unit
 from bulletin_tui.inbox.store import Inbox, Submission
 
 
@@ -30,6 +29,7 @@ def take_in(
     Every file is read before anything is written: one that cannot be taken in stops the
     intake with nothing written. ``source`` overrides the unit found in the text.
     """
+    from bulletin_tui.inbox.intake import IntakeError, looks_like_unit
     from bulletin_tui.inbox.sources import read_file
     from bulletin_tui.model import Item
 

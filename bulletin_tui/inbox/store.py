@@ -34,14 +34,16 @@ from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bulletin_tui.archive import Archive, BrokenFile
 from bulletin_tui.errors import BulletinError, IssueFileError, ModelError, SaveConflictError
-from bulletin_tui.inbox.intake import Draft
 from bulletin_tui.model import Item, split_paragraphs
 from bulletin_tui.settings import inbox_folder
 from bulletin_tui.tomlfile import FORMAT, KeyLines, decode_issue_bytes, parse_issue
+
+if TYPE_CHECKING:  # reading the inbox needs no intake (the reader lists it at start)
+    from bulletin_tui.inbox.intake import Draft
 
 NEW, DECLINED, ADOPTED = "new", "declined", "adopted"
 STORED_STATUSES = (NEW, DECLINED)

@@ -17,18 +17,17 @@ from textual import work
 from textual.timer import Timer
 
 from bulletin_tui.errors import BulletinError
-from bulletin_tui.inbox.adopting import Adoptions, adopt, decline
 from bulletin_tui.inbox.store import Inbox, Submission
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.inbox_render import inbox_text, submission_text
-from bulletin_tui.tui.screens.decline import NoteScreen
-from bulletin_tui.tui.screens.item_form import ItemFormResult
 from bulletin_tui.tui.widgets.inbox_node import InboxGroup, InboxState, fill_inbox
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
+    from bulletin_tui.inbox.adopting import Adoptions
     from bulletin_tui.tui.app import BulletinApp
+    from bulletin_tui.tui.screens.item_form import ItemFormResult
 
 #: The inbox files' names, sizes and modification times: what "the inbox changed" compares.
 InboxSignature = frozenset[tuple[str, int, int]]
@@ -181,6 +180,8 @@ class InboxActions:
             return
         try:
             base = self.archive.load(result.issue_path)  # the item is added to the file as it is
+            from bulletin_tui.inbox.adopting import adopt
+
             saved = adopt(Inbox(self.archive), submission.id, result.issue_path, result.section,
                           item=result.item, base=base, find=self._adoptions)  # fmt: skip
         except (BulletinError, OSError) as error:
@@ -198,6 +199,8 @@ class InboxActions:
         submission = self._selected_submission()
         if submission is None:
             return
+        from bulletin_tui.tui.screens.decline import NoteScreen
+
         question = NoteScreen(t("inbox_decline_question", title=submission.item.title),
                               yes=t("inbox_decline_yes"))  # fmt: skip
         self.push_screen(question, partial(self._decline_chosen, submission))
@@ -206,6 +209,8 @@ class InboxActions:
         if note is None:
             return
         try:
+            from bulletin_tui.inbox.adopting import decline
+
             declined = decline(Inbox(self.archive), submission.id, note or None,
                                find=self._adoptions)  # fmt: skip
         except (BulletinError, OSError) as error:
