@@ -48,6 +48,7 @@ def _reader_actions(app: BulletinApp) -> list[tuple[str, str, Callable[[], objec
         (t("cmd_previous"), t("key_step"), partial(app.action_step_result, -1)),
         (t("cmd_stats"), t("cmd_stats_help"), app.action_stats),
         (t("cmd_export"), t("cmd_export_help"), app.action_export),
+        (t("cmd_import"), t("cmd_import_help"), app.action_import),
         (t("cmd_copy"), t("help_copy"), app.action_copy_item),
         (t("cmd_proofread"), t("key_proofread"), app.action_proofread),
         (t("cmd_adopt"), t("key_adopt"), app.action_adopt_submission),
