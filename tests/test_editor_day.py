@@ -549,8 +549,8 @@ async def test_the_palette_offers_every_action_in_chinese(sample, tmp_path):
             assert wanted in titles, wanted
         # every key of the help screen but moving about has its command
         actions = {"key_add", "help_edit", "help_delete", "key_move", "key_new_issue", "key_undo",
-                   "key_search", "key_step", "key_stats", "key_export", "help_copy", "key_help",
-                   "key_quit", "key_proofread", "key_adopt", "key_decline"}  # fmt: skip
+                   "key_search", "key_step", "key_stats", "key_export", "key_import", "help_copy",
+                   "key_help", "key_quit", "key_proofread", "key_adopt", "key_decline"}  # fmt: skip
         movement = {"key_down", "key_up", "key_top", "key_bottom", "key_toggle", "key_switch",
                     "key_palette"}  # fmt: skip
         assert {what for _, what in KEYS} == actions | movement

@@ -59,7 +59,7 @@ Signature = frozenset[tuple[str, tuple[int, int]]]
 READER_ACTIONS = frozenset({"copy_item", "export", "stats", "new_item", "edit_item", "delete_item",
                            "move_item", "new_issue", "undo", "search", "step_result",
                            "proofread", "adopt_submission",
-                           "decline_submission"})  # fmt: skip
+                           "decline_submission", "import"})  # fmt: skip
 
 
 class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
@@ -93,6 +93,7 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
         self.bind("c", "copy_item", description=t("key_copy"))
         self.bind("x", "export", description=t("key_export"))
         self.bind("s", "stats", description=t("key_stats"))
+        self.bind("i", "import", description=t("key_import"), show=False)
         self.bind("a", "new_item", description=t("key_add"))
         self.bind("e", "edit_item", description=t("key_edit"))
         self.bind("d", "delete_item", description=t("key_delete"))
@@ -455,6 +456,26 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
         done = t("export_done", path=request.target)
         self.call_from_thread(self.notify, done, markup=False)
+
+    def action_import(self) -> None:
+        """The import dialog, opened on the working folder; the tree then shows the first
+        issue it wrote."""
+        from bulletin_tui.tui.screens.import_dialog import ImportScreen
+
+        self.push_screen(ImportScreen(Path.cwd(), self.archive), self._imported)
+
+    def _imported(self, written: list[Path] | None) -> None:
+        if written:
+            self.show_imported(written[0])
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def show_imported(self, first: Path) -> None:
+        """Read the archive again (off the UI thread), then select the first new issue."""
+        signature = self._signature_now()
+        listing = self._indexed_listing(signature, progress=False)
+        self.call_from_thread(self.show_listing, listing, signature, announce=False)
+        self.call_from_thread(self.go_to, first)
+        self._prepare_after_refresh()
 
     def action_stats(self) -> None:
         """The statistics screen; an item chosen there opens in the reader."""

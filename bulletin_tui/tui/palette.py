@@ -76,6 +76,7 @@ def _reader_actions(app: BulletinApp) -> list[tuple[str, str, Callable[[], objec
         ("cmd_proofread", "v", None, app.action_proofread),
         ("cmd_adopt", "y", None, app.action_adopt_submission),
         ("cmd_decline", "r", None, app.action_decline_submission),
+        ("cmd_import", "i", "cmd_import_help", app.action_import),
     ]
     return [
         (t(title), t("cmd_key_help", keys=key, help=t(more)) if more else t("cmd_key", keys=key),

@@ -23,6 +23,7 @@ KEYS: list[tuple[str, str]] = [
     ("tab", "key_switch"),
     ("c", "help_copy"),
     ("x", "key_export"),
+    ("i", "key_import"),
     ("/", "key_search"),
     ("n  N", "key_step"),
     ("s", "key_stats"),
