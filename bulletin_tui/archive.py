@@ -159,6 +159,21 @@ class Archive:
         #: What the last walk found but cannot name as a file to read: names that are not
         #: UTF-8, folders that cannot be read. Broken files, listed after the others.
         self.unlisted: tuple[BrokenFile, ...] = ()
+        self._inbox: tuple[tuple[int, int] | None, str] | None = None
+
+    def inbox_path(self) -> str:
+        """The inbox folder (submissions, not issues), as ``bulletin.toml`` names it; the
+        settings are read again only when that file changed, not on every walk."""
+        try:
+            found = os.stat(os.path.join(self.root, SETTINGS_FILE))
+            stamp: tuple[int, int] | None = (found.st_size, found.st_mtime_ns)
+        except OSError:
+            stamp = None
+        if self._inbox is None or self._inbox[0] != stamp:
+            from bulletin_tui.settings import inbox_folder
+
+            self._inbox = (stamp, os.path.join(self.root, inbox_folder(self.root).name))
+        return self._inbox[1]
 
     def require(self) -> None:
         """Fail with one clear sentence when the folder is not there."""
@@ -187,11 +202,9 @@ class Archive:
         return dict(self._walk())
 
     def _walk(self) -> Iterator[tuple[str, tuple[int, int]]]:
-        from bulletin_tui.settings import inbox_folder
-
         self.require()
         settings = os.path.join(self.root, SETTINGS_FILE)
-        inbox = os.path.join(self.root, inbox_folder(self.root).name)  # submissions, not issues
+        inbox = self.inbox_path()
         folders = [str(self.root)]
         unlisted: list[BrokenFile] = []
         self.unlisted = ()

@@ -41,7 +41,7 @@ def load_settings(root: Path) -> tuple[Settings, IssueFileError | None]:
     """The archive's settings, or the defaults and the error that made them unusable."""
     path = root / SETTINGS_FILE
     try:
-        read = _read_settings(path)
+        read = read_settings_file(path)
     except IssueFileError as error:
         return Settings(), error
     if read is None:
@@ -80,9 +80,10 @@ def _is_score(points: object) -> bool:
     return 0 <= points <= MAX_SCORE  # an int of any length compares without overflow
 
 
-def _read_settings(path: Path) -> tuple[dict, KeyLines] | None:
+def read_settings_file(path: Path) -> tuple[dict, KeyLines] | None:
     """The parsed settings file and its key lines; None when there is none. Read as issue
-    files are (a regular file of bounded size, TOML this program can edit)."""
+    files are (a regular file of bounded size, TOML this program can edit); every part of
+    the settings (scores, proofreading, layout) reads it through here."""
     if not path.exists() and not path.is_symlink():
         return None
     text = decode_issue_bytes(read_file(path), path)
@@ -107,7 +108,7 @@ def load_lint_settings(root: Path) -> tuple[LintSettings, IssueFileError | None]
     """
     path = root / SETTINGS_FILE
     try:
-        read = _read_settings(path)
+        read = read_settings_file(path)
     except IssueFileError as error:
         return LintSettings(), error
     if read is None:

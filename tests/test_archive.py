@@ -125,3 +125,15 @@ def test_safe_file_stem():
     assert safe_file_stem(Issue(series="../../evil")) == "evil"
     assert safe_file_stem(Issue(series="...")) == "issue"
     assert safe_file_stem(replace(small_issue(), date=None, number=None)) == "工作动态"
+
+
+def test_the_inbox_folder_follows_a_change_of_the_settings_between_walks(tmp_path):
+    archive = Archive(tmp_path)
+    (tmp_path / "来稿箱").mkdir()
+    (tmp_path / "来稿箱" / "a.toml").write_text("x = 1\n", encoding="utf-8")
+    settings = tmp_path / "bulletin.toml"
+    settings.write_text('[inbox]\nfolder = "来稿箱"\n', encoding="utf-8")
+    assert archive.files() == []
+    settings.write_text('[inbox]\nfolder = "别的文件夹"\n', encoding="utf-8")
+    os.utime(settings, ns=(1, 1))  # a new stamp even within the clock's resolution
+    assert archive.files() == [tmp_path / "来稿箱" / "a.toml"]

@@ -139,3 +139,17 @@ def test_import_drops_control_characters_with_a_warning_and_writes_the_rest(tmp_
     written = Path(done.stdout.strip()).read_text(encoding="utf-8")
     assert 'title = "县开发区做好[2J融资服务"' in written
     assert all(char not in written for char in "\x07\x1b\x7f\x9b")
+
+
+def test_the_inbox_listing_shows_a_broken_submission_s_name_escaped(tmp_path):
+    from click.testing import CliRunner
+
+    from bulletin_tui.cli import cli
+
+    inbox = tmp_path / "issues" / "inbox"
+    inbox.mkdir(parents=True)
+    (inbox / "evil\x1b]0;pwned\x07.toml").write_text("not toml [", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inbox", "list", "--archive", str(tmp_path / "issues")])
+    assert "\x1b" not in result.output
+    assert "\x07" not in result.output
+    assert "evil\\x1b]0;pwned\\x07.toml" in result.output

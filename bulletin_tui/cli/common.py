@@ -157,3 +157,11 @@ def refresh_with_progress(index: Any) -> None:
 def counted(count: int, noun: str) -> str:
     """``1 section``, ``0 items``: a number with its noun in the right number."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def say(text: object = "", **options: Any) -> None:
+    """``click.echo`` with every control character of every line shown as an escape: for
+    output that holds names and text taken from files."""
+    from bulletin_tui.visible import visible
+
+    click.echo("\n".join(visible(line) for line in str(text).split("\n")), **options)

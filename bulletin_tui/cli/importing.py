@@ -207,16 +207,8 @@ def _print_table(outcomes: list[Outcome], dry_run: bool) -> None:
     for heading in ("file", "series", "第N期", "date", "items", "warnings", "issue file"):
         table.add_column(heading, overflow="fold", no_wrap=heading in ("第N期", "items"))
     for outcome in outcomes:
-        issue = outcome.result.issue if outcome.result else None
-        table.add_row(
-            Text(visible(outcome.source.absolute().relative_to(base))),
-            Text(visible(issue.series) if issue else ""),
-            Text(f"第{issue.number}期" if issue and issue.number else ""),
-            Text(issue.date.isoformat() if issue and issue.date else ""),
-            Text(str(len(issue.items)) if issue else ""),
-            Text(str(len(outcome.warnings)) if outcome.warnings else ""),
-            Text(visible(outcome.status), style="red" if outcome.failed else ""),
-        )
+        *cells, status = outcome.cells(base)
+        table.add_row(*map(Text, cells), Text(status, style="red" if outcome.failed else ""))
     Console(soft_wrap=False, width=max(120, Console().width)).print(table)
     written = sum(outcome.written is not None for outcome in outcomes)
     failed = sum(outcome.failed for outcome in outcomes)

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bulletin_tui.cli.common import DATE, BulletinGroup, archive_option, open_archive, print_json
+from bulletin_tui.cli.common import (
+    DATE,
+    BulletinGroup,
+    archive_option,
+    open_archive,
+    print_json,
+    say,
+)
 
 if TYPE_CHECKING:
     from bulletin_tui.inbox.store import Inbox
@@ -49,13 +56,13 @@ def add_command(archive_dir: Path | None, files: tuple[Path, ...], source: str |
     inbox = _inbox(archive_dir)
     added, warnings = take_in(inbox, files, source=source, received=received)
     for warning in warnings:
-        click.echo(f"bulletin: warning: {warning}", err=True)
+        say(f"bulletin: warning: {warning}", err=True)
     if as_json:
         print_json([_brief(submission.as_dict(())) for submission in added])
         return
     for submission in added:
         unit = submission.item.source or "—"
-        click.echo(f"{submission.id}  {unit}  {submission.item.title}")
+        say(f"{submission.id}  {unit}  {submission.item.title}")
 
 
 def _brief(data: dict[str, object]) -> dict[str, object]:
@@ -83,11 +90,11 @@ def list_command(archive_dir: Path | None, status: str, as_json: bool) -> None:
         print_json({"submissions": [s.as_dict(adopted) for s in shown], "broken": broken})
         return
     for submission in shown:
-        click.echo(f"{submission.id}  {submission.received.isoformat()}  "
+        say(f"{submission.id}  {submission.received.isoformat()}  "
                    f"{submission.status_given(adopted)}  {submission.sender or '—'}  "
                    f"{submission.item.title}")  # fmt: skip
     for entry in listing.broken:
-        click.echo(f"broken: {entry.error}")
+        say(f"broken: {entry.error}")
 
 
 @inbox_command.command("show")
@@ -106,16 +113,16 @@ def show_command(archive_dir: Path | None, submission_id: str, as_json: bool) ->
         print_json(submission.as_dict(found))
         return
     status = submission.status_given(found)
-    click.echo(f"{submission.id}  received {submission.received.isoformat()}  from "
+    say(f"{submission.id}  received {submission.received.isoformat()}  from "
                f"{submission.sender or '—'}  {status}")  # fmt: skip
     for path, section, title in found.get(submission.id, []):
-        click.echo(f"adopted in {path} 【{section}】 {title}")
+        say(f"adopted in {path} 【{section}】 {title}")
     if submission.note:
-        click.echo(f"note: {submission.note}")
+        say(f"note: {submission.note}")
     if submission.original:
-        click.echo(f"original: {inbox.folder / submission.original}")
-    click.echo("")
-    click.echo("\n".join(item_lines(submission.item, None, run_in=False)))
+        say(f"original: {inbox.folder / submission.original}")
+    say("")
+    say("\n".join(item_lines(submission.item, None, run_in=False)))
 
 
 @inbox_command.command("adopt")
@@ -132,7 +139,7 @@ def adopt_command(archive_dir: Path | None, submission_id: str, issue_name: str,
     inbox.get(submission_id)  # an unknown id is named before the issue is looked for
     path = inbox.archive.resolve(issue_name)
     saved = adopt(inbox, submission_id, path, section.strip())
-    click.echo(str(saved.path))
+    say(str(saved.path))
 
 
 @inbox_command.command("decline")
@@ -148,4 +155,4 @@ def decline_command(archive_dir: Path | None, submission_id: str, note: str | No
         check_line("note", note.strip())
     inbox = _inbox(archive_dir)
     declined = decline(inbox, submission_id, None if note is None else note.strip())
-    click.echo(f"{declined.id} declined")
+    say(f"{declined.id} declined")

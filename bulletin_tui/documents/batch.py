@@ -53,6 +53,27 @@ class Outcome:
             return reason
         return f"→ {self.target.name}" if self.target else ""
 
+    def cells(self, base: Path) -> list[str]:
+        """The row of the import table (file, series, 第N期, date, items, warnings, where
+        it went or why not), the file named relative to ``base`` where it lies under it;
+        control characters escaped. The command line and the reader's dialog both show it."""
+        from bulletin_tui.visible import visible
+
+        issue = self.result.issue if self.result is not None else None
+        try:
+            name = self.source.absolute().relative_to(base.absolute())
+        except ValueError:
+            name = self.source
+        return [
+            visible(name),
+            visible(issue.series) if issue else "",
+            f"第{issue.number}期" if issue and issue.number else "",
+            issue.date.isoformat() if issue and issue.date else "",
+            str(len(issue.items)) if issue else "",
+            str(len(self.warnings)) if self.warnings else "",
+            visible(self.status),
+        ]
+
 
 def find_documents(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders walked (sorted, hidden entries skipped) for documents."""

@@ -8,14 +8,13 @@ with the file's path and line, as the other settings are.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from bulletin_tui.archive import SETTINGS_FILE
 from bulletin_tui.errors import IssueFileError
-from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes
+from bulletin_tui.tomlfile import KeyLines
 
 #: CJK families tried after a role's own list, so that any machine with one of the
 #: common free fonts prints every glyph.
@@ -221,18 +220,14 @@ def load_document_settings(root: Path) -> DocumentSettings:
 
     Raises ``IssueFileError`` (path, line, reason) when the file or a value is wrong.
     """
+    from bulletin_tui.settings import read_settings_file
+
     path = root / SETTINGS_FILE
-    if not path.is_file():
+    read = read_settings_file(path)
+    if read is None:
         return DocumentSettings()
-    text = decode_issue_bytes(path.read_bytes(), path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        where = re.search(r" \(at line (\d+)", str(error))
-        message = str(error)[: where.start()] if where else str(error)
-        line = int(where.group(1)) if where else None
-        raise IssueFileError(path, line, f"TOML syntax error: {message}") from None
-    check = _Checker(path, KeyLines(text))
+    data, lines = read
+    check = _Checker(path, lines)
     layout = _layout(data, check, root)
     export = check.table(data, ("export",))
     check.known(export, ("export",), {"folder"})

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bulletin_tui.archive import Archive, BrokenFile
+from bulletin_tui.archive import Archive, BrokenFile, read_file
 from bulletin_tui.errors import BulletinError, IssueFileError, ModelError, SaveConflictError
 from bulletin_tui.model import Item, split_paragraphs
 from bulletin_tui.settings import inbox_folder
@@ -233,8 +233,9 @@ class Inbox:
         return InboxListing(tuple(sorted(found, key=newest_first)), tuple(broken))
 
     def load(self, path: Path) -> Submission:
-        """One submission file; :class:`IssueFileError` if it is broken."""
-        return parse_submission_file(decode_issue_bytes(path.read_bytes(), path), path)
+        """One submission file; :class:`IssueFileError` if it is broken (read as issue files
+        are: a regular file of bounded size)."""
+        return parse_submission_file(decode_issue_bytes(read_file(path), path), path)
 
     def path_of(self, submission_id: str) -> Path:
         """The file of submission ``submission_id``; one sentence if there is none."""

@@ -227,18 +227,6 @@ class ImportScreen(ModalScreen[list[Path] | None]):
 
 
 def row_of(outcome: Outcome, base: Path) -> list[Text]:
-    """The table's row of one input: file, series, 第N期, date, items, warnings, target."""
-    issue = outcome.result.issue if outcome.result is not None else None
-    try:
-        name = str(outcome.source.relative_to(base))
-    except ValueError:
-        name = str(outcome.source)
-    return [
-        Text(visible(name)),
-        Text(visible(issue.series) if issue else ""),
-        Text(f"第{issue.number}期" if issue and issue.number else ""),
-        Text(issue.date.isoformat() if issue and issue.date else ""),
-        Text(str(len(issue.items)) if issue else ""),
-        Text(str(len(outcome.warnings)) if outcome.warnings else ""),
-        Text(visible(outcome.status), style="red" if outcome.failed else ""),
-    ]
+    """The table's row of one input, as the command line's table has it."""
+    *cells, status = outcome.cells(base)
+    return [*map(Text, cells), Text(status, style="red" if outcome.failed else "")]
