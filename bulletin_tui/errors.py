@@ -48,6 +48,10 @@ class IssueFileError(BulletinError):
                 where += f":{self.column}"
         return where
 
+    def __reduce__(self) -> tuple:
+        """Rebuilt from its own fields when it comes back from another process."""
+        return (type(self), (self.path, self.line, self.reason, self.column))
+
 
 class SaveConflictError(BulletinError):
     """The file on disk is no longer the bytes an edit was based on."""

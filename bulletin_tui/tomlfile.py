@@ -1,18 +1,19 @@
 """Reading the TOML issue file (format 1) into the model, with exact error locations.
 
-Reading uses ``tomllib``; writing and editing live in :mod:`bulletin_tui.tomledit`. An
-error names the file, the line (and column where TOML gives one) and a plain reason.
+Reading goes through :mod:`bulletin_tui.tomlparse` (tomllib's parser); writing and
+editing live in :mod:`bulletin_tui.tomledit`. An error names the file, the line (and
+column where TOML gives one) and a plain reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bulletin_tui import tomlparse
 from bulletin_tui.errors import IssueFileError, ModelError
 from bulletin_tui.model import Distribution, Issue, Item, Section, split_paragraphs
 
@@ -53,7 +54,7 @@ def parse_issue(text: str, path: Path | str) -> Issue:
 
 
 #: How deep tables and arrays may nest (the document is 1). An issue needs 5; tomlkit,
-#: which every edit goes through, fails from about 100, and tomllib's recursion sooner.
+#: which every edit goes through, fails from about 100, and the parser's recursion sooner.
 MAX_DEPTH = 32
 
 _LONG_NUMBER = re.compile(r"\d[\d_]{4000,}")
@@ -63,8 +64,8 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
     """Parse TOML text that this program can also edit, or raise :class:`IssueFileError`:
     the syntax, a number too long for Python, nesting deeper than :data:`MAX_DEPTH`."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = tomlparse.loads(text)
+    except tomlparse.TOMLDecodeError as error:
         message = str(error)
         if match := _TOML_POSITION.search(message):
             line, column = int(match.group(1)), int(match.group(2))
@@ -115,7 +116,7 @@ def _too_deep_at(data: dict[str, Any]) -> Path_ | None:
 class KeyLines:
     """Where each table and key of a (valid) TOML text stands: path → line number.
 
-    A path is like ``("section", 1, "item", 0, "title")``. tomllib gives no positions, so
+    A path is like ``("section", 1, "item", 0, "title")``. The parser gives no positions, so
     this scans the text itself, stepping over strings and multi-line values.
     """
 
@@ -244,7 +245,7 @@ def _skip_value(text: str, pos: int) -> int:
 
 
 class _Reader:
-    """Turns the tomllib data of one file into the model, locating every complaint."""
+    """Turns the parsed data of one file into the model, locating every complaint."""
 
     def __init__(self, path: Path | str, lines: KeyLines) -> None:
         self.path = path

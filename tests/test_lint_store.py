@@ -174,3 +174,41 @@ def test_fix_reads_the_real_file_not_the_cache(folder):
     result = CliRunner().invoke(cli, ["lint", "--archive", str(folder), "--fix", "--dry-run"],
                                 catch_exceptions=False)  # fmt: skip
     assert "+第二段有个半角分号；在这里。" in result.output
+
+
+def test_files_read_in_other_processes_are_what_this_one_reads(folder):
+    fifo = folder / "pipe.toml"
+    os.mkfifo(fifo)  # never opened for reading by a blocking call: a broken file at once
+    files = [str(path) for path in sorted(folder.iterdir())]
+    here = store.documents_of(files)
+    there = store.documents_in_processes(files, 3)
+    assert there.keys() == here.keys() == set(files)
+    for file in files:
+        if isinstance(here[file], str):
+            assert there[file] == here[file]
+        else:  # an error comes back whole: where and why
+            assert type(there[file]) is type(here[file])
+            assert (there[file].path, there[file].line, there[file].reason) == (
+                here[file].path, here[file].line, here[file].reason)  # fmt: skip
+    assert isinstance(here[str(fifo)], store.IssueFileError)
+    assert "not a regular file" in here[str(fifo)].reason
+
+
+def test_a_first_lint_parsed_in_other_processes_finds_what_one_process_finds(
+    folder, monkeypatch
+):
+    for number in range(8, 14):  # more files than the threshold set below
+        text = HAND_WRITTEN.replace("number = 7", f"number = {number}")
+        (folder / f"政务信息-2024-{number:03d}.toml").write_text(text, encoding="utf-8")
+    one_process = lint_json(folder, "--rules", "half-width-punct,headline-end,paragraph-end")
+    caches = list(Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"))
+    for cache in caches:
+        cache.unlink()
+    monkeypatch.setattr(store, "PROCESSES_FROM", 2)
+    monkeypatch.setattr(store, "_processes", lambda: 2)
+    several = lint_json(folder, "--rules", "half-width-punct,headline-end,paragraph-end")
+    assert several == one_process
+    assert any(f["rule"] == "broken-file" for f in several)
+    with sqlite3.connect(next(Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"))) as db:
+        kept = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    assert kept == 8  # every file but the broken one, from the other process too

@@ -285,14 +285,16 @@ def _print_table(findings: list[Finding], language: str, issues: int) -> None:
 
 def _shorten(text: str, width: int) -> str:
     """``text`` cut to ``width`` display columns, with … where it was cut."""
-    from bulletin_tui.cjk import char_width, display_width
+    from rich.cells import cell_len
 
-    if display_width(text) <= width:
+    if cell_len(text) <= width:
         return text
-    used, kept = 0, []
-    for char in text:
-        used += char_width(char)
-        if used > width - 2:
+    room = width - 2
+    kept = room // 2  # no character takes more than two columns: these fit
+    used = cell_len(text[:kept])
+    for char in text[kept:]:
+        used += cell_len(char)
+        if used > room:
             break
-        kept.append(char)
-    return "".join(kept) + "…"
+        kept += 1
+    return text[:kept] + "…"

@@ -18,10 +18,10 @@ body = \"\"\"
 ……\"\"\"
 ```
 
-A submission's id is its file's name without ``.toml``. Files are read with ``tomllib``
-and changed through ``tomlkit`` (comments and unknown keys stay), saved atomically and
-conflict-checked through :meth:`Archive.save`. A file that breaks a rule is listed with
-its line and reason and never written to.
+A submission's id is its file's name without ``.toml``. Files are read with
+:mod:`bulletin_tui.tomlparse` and changed through ``tomlkit`` (comments and unknown keys
+stay), saved atomically and conflict-checked through :meth:`Archive.save`. A file that
+breaks a rule is listed with its line and reason and never written to.
 """
 
 from __future__ import annotations
@@ -29,13 +29,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tomllib
 from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bulletin_tui import tomlparse
 from bulletin_tui.archive import Archive, BrokenFile, read_file
 from bulletin_tui.errors import BulletinError, IssueFileError, ModelError, SaveConflictError
 from bulletin_tui.model import Item, split_paragraphs
@@ -106,8 +106,8 @@ def newest_first(submission: Submission) -> tuple:
 def parse_submission_file(text: str, path: Path) -> Submission:
     """A submission file's text → :class:`Submission`; :class:`IssueFileError` if broken."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        data = tomlparse.loads(text)
+    except tomlparse.TOMLDecodeError:
         parse_issue(text, path)  # says where the syntax error is, as for issue files
         raise  # not reached: parse_issue raised
     lines = KeyLines(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -10,7 +9,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from bulletin_tui.archive import IssueHeader
+from bulletin_tui import tomlparse
+from bulletin_tui.archive import IssueHeader, read_file
 from bulletin_tui.errors import BulletinError, ModelError
 from bulletin_tui.model import Issue
 from bulletin_tui.proofread.archive_rules import ARCHIVE_RULES, ArchiveFacts
@@ -147,7 +147,7 @@ class Linter:
     def issue(
         self, path: Path, data: dict[str, Any], issue: Issue, facts: ArchiveFacts | None = None
     ) -> list[Finding]:
-        """Every finding in one issue: ``data`` is its file as tomllib read it (the text as
+        """Every finding in one issue: ``data`` is its file as the parser read it (the text as
         stored), ``issue`` the same file as the model (for its heading)."""
         return self.issues([ReadIssue(path, b"", data, issue)], facts)
 
@@ -252,15 +252,15 @@ class ReadIssue:
 
 
 def read_for_lint(path: Path, raw: bytes | None = None) -> ReadIssue:
-    """Read an issue file (or ``raw``, the bytes it would hold) with tomllib, once. A file
+    """Read an issue file (or ``raw``, the bytes it would hold) with the TOML parser, once. A file
     whose data has not the shape of an issue is read again as the model reads it, which
     raises :class:`IssueFileError` with the line and reason; ``bulletin check`` remains the
     full validation."""
-    raw = path.read_bytes() if raw is None else raw
+    raw = read_file(path) if raw is None else raw
     text = decode_issue_bytes(raw, path)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        data = tomlparse.loads(text)
+    except tomlparse.TOMLDecodeError:
         parse_issue(text, path)  # raises the error with its line and reason
         raise
     header = _header_if_well_shaped(data)

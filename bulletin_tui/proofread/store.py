@@ -2,11 +2,14 @@
 modification time, so that linting a whole archive again parses only the files that
 changed (parsing the TOML is most of a run's time).
 
-It keeps each field's text exactly as tomllib read it from the file: offsets stay in the
+It keeps each field's text exactly as the parser read it from the file: offsets stay in the
 text as stored. (The index cache keeps bodies as the model rejoins their paragraphs,
 which differs from the stored text when a file has single newlines between paragraphs.)
 It is only a cache, in the same folder as the index cache: one that cannot be read is
 rebuilt, one that cannot be written is done without. ``--fix`` never reads it.
+
+When many files must be parsed (a first lint of an archive), the other cores parse a
+share of them at the same time; what they send back is the text the cache keeps.
 """
 
 from __future__ import annotations
@@ -14,8 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
+import os
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
@@ -52,9 +59,22 @@ def read_archive(
             rows = db.execute("SELECT path, size, mtime_ns, document FROM files")
             known = {row[0]: row[1:] for row in rows}
     fresh: list[tuple[str, int, int, str]] = []
+    stale = [file for file, stamp in stamps.items() if known.get(file, ())[:2] != stamp]
+    jobs = _processes() if len(stale) >= PROCESSES_FROM else 1
+    documents = documents_in_processes(stale, jobs) if jobs > 1 else {}
     for file, stamp in stamps.items():
         cached = known.get(file)
-        read = _from_document(Path(file), cached[2]) if cached and cached[:2] == stamp else None
+        read = None
+        if file in documents:
+            document = documents[file]
+            if isinstance(document, IssueFileError):
+                yield document
+                continue
+            read = _from_document(Path(file), document)
+            if read is not None:
+                fresh.append((file, *stamp, document))
+        elif cached and cached[:2] == stamp:
+            read = _from_document(Path(file), cached[2])
         if read is None:
             try:
                 read = read_for_lint(Path(file))
@@ -68,6 +88,54 @@ def read_archive(
             gone = [(file,) for file in known.keys() - stamps.keys()]
             if fresh or gone:
                 _write(db, fresh, gone)
+
+
+#: From how many files to read a share of them in other processes (starting them costs
+#: a few milliseconds each; a first lint of a large archive is mostly parsing).
+PROCESSES_FROM = 200
+
+
+def _processes() -> int:
+    """How many processes may read: the cores this one may run on, at most a few."""
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:  # pragma: no cover - macOS and Windows
+        cores = os.cpu_count() or 1
+    return min(cores, MAX_PROCESSES)
+
+
+def documents_in_processes(files: list[str], jobs: int) -> dict[str, str | IssueFileError]:
+    """Each of ``files`` read as the cache keeps it (or its error): a share of them in
+    each of ``jobs - 1`` other processes while this one reads its own. Empty when no
+    other process can be started (the caller then reads the files itself)."""
+    shares = [files[start::jobs] for start in range(jobs)]  # mixed sizes in each share
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    try:
+        with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
+            others = [pool.submit(documents_of, share) for share in shares[1:]]
+            documents = documents_of(shares[0])
+            for other in others:
+                documents.update(other.result())
+    except (OSError, BrokenProcessPool):
+        return {}
+    return documents
+
+
+#: Processes at most, this one included: parsing does not go faster beyond a few.
+MAX_PROCESSES = 4
+
+
+def documents_of(files: list[str]) -> dict[str, str | IssueFileError]:
+    """Each file as the cache keeps it, or what is wrong with it (run in other processes:
+    what comes back is text, cheap to send)."""
+    documents: dict[str, str | IssueFileError] = {}
+    for file in files:
+        try:
+            documents[file] = _document(read_for_lint(Path(file)))
+        except IssueFileError as error:
+            documents[file] = error
+    return documents
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
