@@ -194,9 +194,7 @@ def test_files_read_in_other_processes_are_what_this_one_reads(folder):
     assert "not a regular file" in here[str(fifo)].reason
 
 
-def test_a_first_lint_parsed_in_other_processes_finds_what_one_process_finds(
-    folder, monkeypatch
-):
+def test_a_first_lint_parsed_in_other_processes_finds_what_one_process_finds(folder, monkeypatch):
     for number in range(8, 14):  # more files than the threshold set below
         text = HAND_WRITTEN.replace("number = 7", f"number = {number}")
         (folder / f"政务信息-2024-{number:03d}.toml").write_text(text, encoding="utf-8")
