@@ -6,9 +6,11 @@ Messages are English, as the rest of the command line speaks; Chinese with ``--l
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,13 +95,14 @@ def lint_command(
     linter = Linter(settings, only)
     read: list[ReadIssue] = []
     broken: list[Finding] = []
-    for outcome in _read(archive, issue_names, fix):
-        if isinstance(outcome, IssueFileError):
-            broken.append(_broken(outcome.path, outcome))
-        else:
-            read.append(outcome)
-    facts = _facts(archive, linter, read, whole=not issue_names)
-    findings = linter.issues(read, facts)
+    with _collector_paused():
+        for outcome in _read(archive, issue_names, fix):
+            if isinstance(outcome, IssueFileError):
+                broken.append(_broken(outcome.path, outcome))
+            else:
+                read.append(outcome)
+        facts = _facts(archive, linter, read, whole=not issue_names)
+        findings = linter.issues(read, facts)
     if fix:
         findings = _fix(archive, linter, facts, read, findings, dry_run, language,
                         out=sys.stderr if as_json else sys.stdout)  # fmt: skip
@@ -110,6 +113,20 @@ def lint_command(
         _print_table(findings, language, len(read))
     if any(finding.severity == "error" for finding in findings):
         sys.exit(1)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector walks every object kept so far, again and again as new
+    ones are made. Linting an archive keeps millions (the text of every field read) and
+    makes no cycles, so the collector rests meanwhile: a fifth of the rules' time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _read(archive: Archive, names: tuple[str, ...], fix: bool

@@ -153,61 +153,112 @@ class Linter:
 
     def issues(self, read: Sequence[ReadIssue], facts: ArchiveFacts | None = None) -> list[Finding]:
         """Every finding in each of ``read``, issue by issue, field by field, in order."""
-        # (issue, section, item, section name, title, field, text) of every field
-        slots: list[tuple[int, int | None, int | None, str, str, str, str]] = []
+        # The fields of one kind go through the rules in one run (see :meth:`fields`).
+        # ``items`` holds (issue, section, item, section name, headline) of every item;
+        # ``owners`` says whose each text is: an item's number, or for the issue's own
+        # fields the issue's.
+        items: list[tuple[int, int, int, str, str]] = []
+        texts: dict[str, list[str]] = {kind: [] for kind in (*HEADER_FIELDS, *ITEM_FIELDS)}
+        owners: dict[str, list[int]] = {kind: [] for kind in texts}
         for number, issue in enumerate(read):
             header = issue.data["issue"]
             for name in HEADER_FIELDS:
                 if text := header.get(name, ""):
-                    slots.append((number, None, None, "", "", name, text))
-            if issue.issue.number is not None:
-                slots.append((number, None, None, "", "", "number", str(issue.issue.number)))
+                    texts[name].append(text)
+                    owners[name].append(number)
             for s, section in enumerate(issue.data.get("section", ())):
                 name = section.get("name", "")
                 for i, item in enumerate(section.get("item", ())):
                     title = item["title"]
-                    slots.append((number, s, i, name, title, "title", title))
+                    owners["title"].append(len(items))
+                    items.append((number, s, i, name, title))
+                    texts["title"].append(title)
                     if body := item["body"]:
-                        slots.append((number, s, i, name, title, "body", body))
+                        texts["body"].append(body)
+                        owners["body"].append(len(items) - 1)
                     if source := item.get("source"):
-                        slots.append((number, s, i, name, title, "source", source))
-        by_kind: dict[str, list[int]] = {}
-        for position, slot in enumerate(slots):
-            by_kind.setdefault(slot[5], []).append(position)
-        spots: dict[int, list[Spot]] = {}
-        for kind, positions in by_kind.items():
-            if kind != "number":
-                found = self.fields([slots[position][6] for position in positions], kind)
-                for number, found_here in found.items():
-                    spots[positions[number]] = found_here
+                        texts["source"].append(source)
+                        owners["source"].append(len(items) - 1)
+        found: dict[tuple[int, int, int, int], _Field] = {}
+        for kind, texts_of_kind in texts.items():
+            for k, spots in self.fields(texts_of_kind, kind).items():
+                owner = owners[kind][k]
+                found[_key(kind, owner, items)] = _Field(kind, texts_of_kind[k], owner, spots)
         if facts is not None:
-            for kind in ("title", "source", "number"):
-                for position in by_kind.get(kind, ()):
-                    slot = slots[position]
-                    if more := self._archive_spots(facts, read[slot[0]], slot):
-                        spots[position] = spots.get(position, []) + more
+            self._add_archive_spots(facts, read, items, texts, owners, found)
         findings: list[Finding] = []
-        for position in sorted(spots):
-            slot = slots[position]
-            found_here = spots[position]
-            issue = read[slot[0]]
-            heading = issue.issue.heading
-            for spot in found_here:
-                findings.append(Finding(issue.path, heading, slot[3], slot[4], slot[5], slot[6],
-                                        spot, slot[1], slot[2]))  # fmt: skip
+        headings: dict[int, str] = {}
+        for key in sorted(found):
+            field = found[key]
+            issue = read[key[0]]
+            heading = headings.get(key[0])
+            if heading is None:
+                heading = headings[key[0]] = issue.issue.heading
+            section, title, section_index, item_index = "", "", None, None
+            if field.kind in ITEM_FIELDS:
+                _, section_index, item_index, section, title = items[field.owner]
+            for spot in field.spots:
+                findings.append(Finding(issue.path, heading, section, title, field.kind,
+                                        field.text, spot, section_index, item_index))  # fmt: skip
         return findings
 
-    def _archive_spots(self, facts: ArchiveFacts, issue: ReadIssue, slot: tuple) -> list[Spot]:
-        field, text = slot[5], slot[6]
-        if field == "number" and DUPLICATE_NUMBER_ID in self.enabled:
-            return facts.number_spots(issue.path, issue.header)
-        if slot[1] is None:
-            return []
-        if field == "title" and DUPLICATE_TITLE_ID in self.enabled:
-            return facts.title_spots(issue.path, text)
-        if field == "source" and UNKNOWN_UNIT_ID in self.enabled:
-            return facts.source_spots(issue.path, text)
-        return []
+    def _add_archive_spots(
+        self,
+        facts: ArchiveFacts,
+        read: Sequence[ReadIssue],
+        items: list[tuple[int, int, int, str, str]],
+        texts: dict[str, list[str]],
+        owners: dict[str, list[int]],
+        found: dict[tuple[int, int, int, int], _Field],
+    ) -> None:
+        """The archive-wide rules' spots, after the spots of the field's own text."""
+
+        def add(kind: str, text: str, owner: int, spots: list[Spot]) -> None:
+            key = _key(kind, owner, items)
+            if key in found:
+                found[key].spots.extend(spots)
+            else:
+                found[key] = _Field(kind, text, owner, spots)
+
+        if DUPLICATE_NUMBER_ID in self.enabled:
+            for number, issue in enumerate(read):
+                spots = facts.number_spots(issue.path, issue.header)
+                if spots and issue.issue.number is not None:
+                    add("number", str(issue.issue.number), number, spots)
+        checks = ((DUPLICATE_TITLE_ID, "title", facts.title_spots),
+                  (UNKNOWN_UNIT_ID, "source", facts.source_spots))  # fmt: skip
+        for rule_id, kind, spots_of in checks:
+            if rule_id not in self.enabled:
+                continue
+            for text, owner in zip(texts[kind], owners[kind], strict=True):
+                if spots := spots_of(read[items[owner][0]].path, text):
+                    add(kind, text, owner, spots)
+
+
+@dataclass
+class _Field:
+    """One field's text and the spots found in it; ``owner`` is its item's number (or,
+    for the issue's own fields, its issue's)."""
+
+    kind: str
+    text: str
+    owner: int
+    spots: list[Spot]
+
+
+#: Where each field is listed: the issue's own fields first, then each item's.
+_PLACE = {kind: place for place, kind in enumerate((*HEADER_FIELDS, "number"))} | {
+    kind: place for place, kind in enumerate(ITEM_FIELDS)
+}
+
+
+def _key(kind: str, owner: int, items: list[tuple[int, int, int, str, str]]) -> tuple:
+    """(issue, section, item, place) of a field: the order findings are listed in. The
+    issue's own fields have section -1."""
+    if kind in ITEM_FIELDS:
+        number, section, item = items[owner][:3]
+        return (number, section, item, _PLACE[kind])
+    return (owner, -1, -1, _PLACE[kind])
 
 
 DUPLICATE_TITLE_ID, UNKNOWN_UNIT_ID, DUPLICATE_NUMBER_ID = (rule.id for rule in ARCHIVE_RULES)
