@@ -55,9 +55,9 @@ def make_docx(path: Path, paragraphs: list[tuple[str, dict]]) -> Path:
     return path
 
 
-def water_docx(path: Path) -> Path:
+def water_docx(path: Path, title: str = TITLE) -> Path:
     return make_docx(path, [
-        (TITLE, {"bold": True, "centred": True, "size": 22}),
+        (title, {"bold": True, "centred": True, "size": 22}),
         ("县水利局　张华", {"centred": True, "size": 16}),
         *[(paragraph, {"indent": True, "size": 16}) for paragraph in BODY],
     ])  # fmt: skip
@@ -309,7 +309,8 @@ def test_adopt_and_decline_refuse_bad_input_with_one_sentence(archive, tmp_path)
 
 
 def test_decline_with_a_note_and_list_by_status(archive, tmp_path):
-    first, second = add(archive, water_docx(tmp_path / "a.docx"), water_docx(tmp_path / "b.docx"))
+    second_docx = water_docx(tmp_path / "b.docx", title=f"{TITLE}（二）")
+    first, second = add(archive, water_docx(tmp_path / "a.docx"), second_docx)
     root = str(archive.root)
     result = run("inbox", "decline", first["id"], "--note", "内容重复", "--archive", root)
     assert result.exit_code == 0, result.output
@@ -335,7 +336,7 @@ def test_decline_with_a_note_and_list_by_status(archive, tmp_path):
 
 def test_stats_count_submitted_and_the_rate(archive, tmp_path):
     root = str(archive.root)
-    found = add(archive, *[water_docx(tmp_path / f"{n}.docx") for n in range(4)])
+    found = add(archive, *[water_docx(tmp_path / f"{n}.docx", f"{TITLE}{n}") for n in range(4)])
     path = tmp_path / "kfq.txt"
     path.write_text(f"开发区招商引资取得新成效\n{BODY[0]}\n（开发区）\n", encoding="utf-8")
     [kfq] = add(archive, path)
@@ -437,3 +438,28 @@ def test_ways_offices_write_their_submissions(archive, tmp_path, text, title, bo
     [found] = add(archive, path)
     assert (found["title"], tuple(found["body"].split("\n\n")), found["source"],
             found["author"]) == (title, body, source, author)  # fmt: skip
+
+
+def test_the_same_document_twice_is_taken_in_once(archive, tmp_path):
+    first = water_docx(tmp_path / "水利局.docx")
+    [found] = add(archive, first)
+    text = tmp_path / "水利局（再发）.txt"  # the same item again, as text this time
+    text.write_text("\n".join((TITLE, "县水利局　张华", *BODY)) + "\n", encoding="utf-8")
+    result = run("inbox", "add", "--archive", str(archive.root), "--received", "2024-04-09",
+                 str(first), str(text))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 2
+    assert all(found["id"] in line and "not taken in again" in line for line in warnings)
+    assert len(list((archive.root / "inbox").glob("*.toml"))) == 1
+    # twice in one intake: the second is left out, naming the first
+    other = tmp_path / "other.txt"
+    other.write_text(f"另一篇稿件的标题\n{BODY[0]}（县农业农村局）\n", encoding="utf-8")
+    result = run("inbox", "add", "--archive", str(archive.root), str(other), str(other))
+    assert result.exit_code == 0, result.output
+    assert "another file of this intake" in result.stderr
+    assert len(list((archive.root / "inbox").glob("*.toml"))) == 2
+    [again] = add(archive, first, extra=("--again",))
+    assert again["id"] != found["id"]
+    assert without_place(again) == without_place(found)

@@ -45,16 +45,18 @@ def inbox_command(ctx: click.Context, archive_dir: Path | None) -> None:
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))  # fmt: skip
 @click.option("--source", help="The submitting unit, overriding what the text says.")
 @click.option("--received", type=DATE, help="The day it came in (default: today).")
+@click.option("--again", is_flag=True,
+              help="Take in a document even when the inbox already has its text.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the submissions made as JSON.")
 def add_command(archive_dir: Path | None, files: tuple[Path, ...], source: str | None,
-                received: dt.date | None, as_json: bool) -> None:  # fmt: skip
+                received: dt.date | None, again: bool, as_json: bool) -> None:  # fmt: skip
     """Take .docx, .pdf, .txt and .eml files in as submissions (one per document)."""
     from bulletin_tui.inbox import take_in
 
     if source is not None and not source.strip():
         raise click.BadParameter("the unit cannot be empty", param_hint="--source")
     inbox = _inbox(archive_dir)
-    added, warnings = take_in(inbox, files, source=source, received=received)
+    added, warnings = take_in(inbox, files, source=source, received=received, again=again)
     for warning in warnings:
         say(f"bulletin: warning: {warning}", err=True)
     if as_json:

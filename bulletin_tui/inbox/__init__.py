@@ -23,11 +23,15 @@ def take_in(
     *,
     source: str | None = None,
     received: dt.date | None = None,
+    again: bool = False,
 ) -> tuple[list[Submission], list[str]]:
     """Read every file, then add a submission for each document found; and the warnings.
 
     Every file is read before anything is written: one that cannot be taken in stops the
-    intake with nothing written. ``source`` overrides the unit found in the text.
+    intake with nothing written. ``source`` overrides the unit found in the text. A
+    document whose headline and text a submission already has (the same file sent twice,
+    or the same text as Word and as PDF) is not taken in again unless ``again``: a
+    warning names the submission that has it.
     """
     from bulletin_tui.inbox.intake import IntakeError, looks_like_unit
     from bulletin_tui.inbox.sources import read_file
@@ -48,13 +52,31 @@ def take_in(
                 raise IntakeError(f"{one.name}: it names {draft.author} but no unit; "
                                   "give the unit with --source")  # fmt: skip
             try:
-                Item(draft.title, draft.body, draft.source, draft.author)
+                item = Item(draft.title, draft.body, draft.source, draft.author)
             except ModelError as error:
                 raise IntakeError(f"{one.name}: {error}") from None
-            found.append((draft, one))
+            found.append((draft, one, (item.title, item.body)))
+    if not again:
+        found = _not_yet_in(inbox, found, warnings)
     day = received or dt.date.today()
     added = [
         inbox.add(draft, received=day, sender=draft.source, original=one.original, name=one.name)
-        for draft, one in found
+        for draft, one, _ in found
     ]
     return added, warnings
+
+
+def _not_yet_in(inbox: Inbox, found: list, warnings: list[str]) -> list:
+    """``found`` less what a submission (or an earlier document of this intake) already
+    holds, with a warning for each left out."""
+    held = {(s.item.title, s.item.body): s.id for s in inbox.scan().submissions}
+    fresh = []
+    for draft, one, content in found:
+        if content in held:
+            where = held[content] or "another file of this intake"
+            warnings.append(f"{one.name}: the same headline and text are already in the inbox "
+                            f"({where}); not taken in again (--again does)")  # fmt: skip
+            continue
+        held[content] = ""
+        fresh.append((draft, one, content))
+    return fresh
