@@ -206,6 +206,9 @@ class Archive:
         settings = os.path.join(self.root, SETTINGS_FILE)
         inbox = self.inbox_path()
         folders = [str(self.root)]
+        # Paths are spelt as Path spells them: ``./a.toml`` is ``a.toml``. A folder's entries
+        # join its path and their names, so only a walk from ``.`` needs a change.
+        from_here = folders[0] == os.curdir
         unlisted: list[BrokenFile] = []
         self.unlisted = ()
         while folders:
@@ -233,8 +236,8 @@ class Archive:
                         found = entry.stat()
                     except OSError:  # a link to nothing, or a loop: read, it says which
                         found = entry.stat(follow_symlinks=False)
-                    # Path() spells the name as every other Path does: ``./a.toml`` is ``a.toml``
-                    yield str(Path(entry.path)), (found.st_size, found.st_mtime_ns)
+                    path = entry.path[2:] if from_here else entry.path
+                    yield path, (found.st_size, found.st_mtime_ns)
             folders += reversed(subfolders)
         self.unlisted = tuple(unlisted)
 

@@ -2,20 +2,50 @@
 
 Heavy modules are imported inside the commands that need them: ``bulletin --help`` and
 ``bulletin list`` never import Textual, and the TUI is imported only to launch it. Each
-command group lives in a module of its own and is registered here.
+command group lives in a module of its own, registered here by name in :data:`COMMANDS`
+and imported only when that command runs (or ``--help`` lists them all).
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import click
 
-from bulletin_tui.cli import composing, exporting, importing, inbox, lint, reading, statistics
 from bulletin_tui.cli.common import LANG, BulletinGroup, archive_option
 
+#: Every command: the module of ``bulletin_tui.cli`` that holds it, and its name there.
+COMMANDS = {
+    "open": ("reading", "open_command"),
+    "list": ("reading", "list_command"),
+    "show": ("reading", "show_command"),
+    "check": ("reading", "check_command"),
+    "search": ("reading", "search_command"),
+    "new": ("composing", "new_command"),
+    "add": ("composing", "add_command"),
+    "import": ("importing", "import_command"),
+    "export": ("exporting", "export_command"),
+    "stats": ("statistics", "stats_command"),
+    "lint": ("lint", "lint_command"),
+    "inbox": ("inbox", "inbox_command"),
+}
 
-@click.group(cls=BulletinGroup, invoke_without_command=True)
+
+class CommandsWhenUsed(BulletinGroup):
+    """The group of :data:`COMMANDS`, each imported when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(f"bulletin_tui.cli.{module}"), name)
+
+
+@click.group(cls=CommandsWhenUsed, invoke_without_command=True)
 @archive_option
 @LANG
 @click.version_option(package_name="bulletin-tui")
@@ -29,24 +59,9 @@ def cli(ctx: click.Context, archive_dir: Path | None, lang: str | None) -> None:
     ctx.obj["archive_dir"] = archive_dir
     ctx.obj["lang"] = lang
     if ctx.invoked_subcommand is None:
-        ctx.invoke(reading.open_command, archive_dir=archive_dir, lang=lang)
+        from bulletin_tui.cli.reading import open_command
 
-
-for command in (
-    reading.open_command,
-    reading.list_command,
-    reading.show_command,
-    reading.check_command,
-    reading.search_command,
-    composing.new_command,
-    composing.add_command,
-    importing.import_command,
-    exporting.export_command,
-    statistics.stats_command,
-    lint.lint_command,
-    inbox.inbox_command,
-):
-    cli.add_command(command)
+        ctx.invoke(open_command, archive_dir=archive_dir, lang=lang)
 
 
 def main() -> None:
