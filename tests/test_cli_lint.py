@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -225,3 +226,27 @@ def test_fix_as_a_real_process(tmp_path, folder):
                            capture_output=True, text=True, env=env)  # fmt: skip
     assert fixed.returncode == 0, fixed.stderr
     assert "新形态，开展" in path.read_text(encoding="utf-8")
+
+
+def test_control_characters_of_a_field_never_reach_the_terminal(folder):
+    title = "标题\\u001b[31m红色,文字"  # TOML escapes: the field holds ESC and BEL
+    body = "正文\\u001b]0;窗口标题\\u0007有半角逗号,这里。"
+    (folder / "esc.toml").write_text(issue_text(9, [(title, "县发改委", body)]), encoding="utf-8")
+    result = run("lint", "--archive", str(folder), "--lang", "en")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert "\x07" not in result.output
+    assert "标题\\x1b[31m红色" in result.output
+    assert "\\x07有半角逗号⟦,⟧这里" in result.output
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(folder):
+    command = [sys.executable, "-m", "bulletin_tui", "lint", "--json", "--archive", str(folder)]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line, as `| head -0`
+    try:
+        done = subprocess.run(command, stdout=write_end, stderr=subprocess.PIPE, check=False)
+    finally:
+        os.close(write_end)
+    assert done.stderr == b""
+    assert done.returncode == 1

@@ -38,6 +38,10 @@ class BulletinGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # the reader of the output has gone (``| head``): no more
+            devnull = os.open(os.devnull, os.O_WRONLY)  # lines, and nothing to complain of
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(1) from None
         except BulletinError as error:
             raise CommandError(str(error)) from None
         except OSError as error:

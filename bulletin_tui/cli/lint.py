@@ -261,6 +261,7 @@ def _print_table(findings: list[Finding], language: str, issues: int) -> None:
     """Per issue: each finding's severity, item and field, the excerpt with the spot
     marked ⟦like this⟧, then the message. Written at once: an archive can have thousands."""
     from bulletin_tui.cjk import pad
+    from bulletin_tui.visible import visible
 
     if not findings:
         click.echo(_word("clean", language).format(count=issues))
@@ -277,22 +278,26 @@ def _print_table(findings: list[Finding], language: str, issues: int) -> None:
     lines: list[str] = []
     shortened: dict[str, str] = {}
     current = None
+    # What comes from the files is shown with its control characters escaped (before the
+    # table's own colours are put in): an escape sequence in a field never reaches the
+    # terminal.
     for finding in findings:
         if finding.path != current:
             current = finding.path
             heading = f"{finding.issue}  ({finding.path})" if finding.issue else str(finding.path)
-            lines.append(style(heading, bold=True))
+            lines.append(style(visible(heading), bold=True))
         where = shortened.get(finding.title)
         if where is None:
-            where = shortened[finding.title] = _shorten(
-                finding.title or _word("issue_fields", language), 30
+            where = shortened[finding.title] = visible(
+                _shorten(finding.title or _word("issue_fields", language), 30)
             )
         field = _word(finding.field, language) if finding.field in WORDS else finding.field
-        before, spot, after = finding.excerpt()
+        before, spot, after = map(visible, finding.excerpt())
         marked = f"{before}⟦{style(spot, reverse=True)}⟧{after}" if finding.text else ""
         lines.append(f"  {labels[finding.severity]} {where} · {field}   {marked}")
         fixable = f", {_word('fixable', language)}" if finding.spot.fix is not None else ""
-        lines.append(f"          {finding.message(language)} [{finding.rule.id}{fixable}]")
+        message = visible(finding.message(language))
+        lines.append(f"          {message} [{finding.rule.id}{fixable}]")
     errors = sum(finding.severity == "error" for finding in findings)
     fixable_count = sum(finding.spot.fix is not None for finding in findings)
     lines.append(_word("summary", language).format(total=len(findings), errors=errors,
