@@ -9,6 +9,7 @@ import re
 import stat as stat_mode
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -215,7 +216,7 @@ class Archive:
             folder = folders.pop()
             try:
                 with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda entry: entry.name)
+                    entries = sorted(listing, key=_NAME)
             except OSError as error:
                 if folder == str(self.root):
                     raise
@@ -449,6 +450,10 @@ def _unreadable(path: Path | str, error: OSError) -> str:
 
 def _why(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
+
+
+#: A folder's entries are walked in the order of their names.
+_NAME = attrgetter("name")
 
 
 def _broken(path: str, reason: str) -> BrokenFile:
