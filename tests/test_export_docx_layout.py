@@ -100,6 +100,8 @@ def test_body_sized_styles_share_the_body_advance_and_the_others_are_natural():
     # widths would give 27 (28 × 16 pt = 448 pt).
     assert body_step == 315
     assert width // 320 == 27
+    # Should Word count firstLineChars in natural 16 pt characters, 26 still follow them.
+    assert 2 * 320 + 26 * body_step <= width
     for name in ("栏目", "期号", "编发"):
         assert advance(document.styles[name]) == body_step, name
     for name in ("标题", "报头", "版记", "页码"):
