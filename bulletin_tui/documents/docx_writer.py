@@ -3,14 +3,22 @@
 Formatting lives in named styles (正文, 标题, 栏目, 版记, 报头, 期号, 页码) so that an editor
 can restyle the document in Word; runs carry only what differs (the bold of a run-in
 headline). python-docx leaves several things to the XML, each done here by a recipe:
-the East Asian font (``w:rFonts/@w:eastAsia``), the document grid (``w:docGrid``), the
-first-line indent in characters (``w:ind/@w:firstLineChars``), the red rule (a paragraph's
-bottom border) and the page numbers (a ``PAGE`` field in odd and even footers).
+the East Asian font (``w:rFonts/@w:eastAsia``), the line grid (``w:docGrid``), the
+character spacing that puts 28 characters on a line (``w:rPr/w:spacing``), the first-line
+indent in characters (``w:ind/@w:firstLineChars``), the red rule (a paragraph's bottom
+border), the 版记 frame (``w:framePr``) and the page numbers (a ``PAGE`` field in odd and
+even footers).
+
+The grid is a line grid only, and the characters per line come from the body styles'
+character spacing: LibreOffice does not squeeze characters into the cells of a
+``linesAndChars`` grid as Word does (it gives a 16 pt character two 15.79 pt cells), while
+every office suite lays out natural widths plus character spacing alike.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
@@ -18,7 +26,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Length, Mm, Pt, RGBColor, Twips
 
 from bulletin_tui.documents.layout import Layout
 from bulletin_tui.model import Issue
@@ -34,7 +42,6 @@ from bulletin_tui.plaintext.blocks import (
     issue_blocks,
 )
 
-TWIPS_PER_PT = 20
 #: What follows w:pBdr in a paragraph's properties (CT_PPr's sequence in the schema).
 _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
                "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
@@ -44,8 +51,34 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
 
 
+#: CT_RPr's sequence in the schema, from w:spacing on (a new child goes before the later).
+_RPR_ORDER = ("w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight",
+              "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+              "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+              "w:rPrChange")  # fmt: skip
+
 #: What follows w:framePr in a paragraph's properties.
 _AFTER_FRAMEPR = ("w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", *_AFTER_PBDR)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The body's grid in twentieths of a point, as the file states the page: lines
+    ``line_pitch`` apart and characters advancing by their size plus ``char_spacing``, both
+    rounded down so that the lines per page and the characters per line fit the 版心."""
+
+    line_pitch: int
+    char_spacing: int
+
+    @classmethod
+    def of(cls, section: Any, layout: Layout, body_size: Length) -> Grid:
+        """The grid of ``section``'s 版心 (its page size less its margins) for ``layout``."""
+        width = section.page_width.twips - section.left_margin.twips - section.right_margin.twips
+        height = section.page_height.twips - section.top_margin.twips - section.bottom_margin.twips
+        return cls(
+            line_pitch=height // layout.lines_per_page,
+            char_spacing=width // layout.chars_per_line - body_size.twips,
+        )
 
 
 def _child(parent: Any, tag: str) -> Any:
@@ -66,11 +99,44 @@ def set_east_asian_font(rpr_owner: Any, family: str) -> None:
         fonts.set(qn(attribute), family)
 
 
-def set_first_line_chars(style: Any, chars: int, size_pt: float) -> None:
-    """A first-line indent of ``chars`` characters (``firstLineChars`` is in hundredths)."""
+def _run_property(rpr_owner: Any, tag: str) -> Any:
+    """``tag`` in the style's ``w:rPr``, added at its place in CT_RPr's sequence."""
+    rpr = rpr_owner.get_or_add_rPr()
+    found = rpr.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        rpr.insert_element_before(found, *_RPR_ORDER[_RPR_ORDER.index(tag) + 1 :])
+    return found
+
+
+def set_character_spacing(style: Any, twips: int) -> None:
+    """Space added after each character (``w:spacing/@w:val``, twentieths of a point;
+    negative condenses), which Word, WPS and LibreOffice all apply to natural widths."""
+    _run_property(style.element, "w:spacing").set(qn("w:val"), str(twips))
+
+
+def set_east_asian_language(style: Any, language: str) -> None:
+    """The language of the Chinese text (``w:lang/@w:eastAsia``): line-breaking rules, and
+    the font a suite picks when the named one is missing (Simplified Chinese glyphs, not
+    the Japanese ones of python-docx's template)."""
+    _run_property(style.element, "w:lang").set(qn("w:eastAsia"), language)
+
+
+def set_off_grid(style: Any) -> None:
+    """Lines of this style keep their own line spacing rather than whole grid lines
+    (``w:snapToGrid w:val="0"``); LibreOffice would give a 22 pt line two of them."""
+    ppr = style.element.get_or_add_pPr()
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr.insert_element_before(snap, *_AFTER_PBDR[_AFTER_PBDR.index("w:snapToGrid") + 1 :])
+
+
+def set_first_line_chars(style: Any, chars: int, char_advance: Length) -> None:
+    """A first-line indent of ``chars`` characters: ``firstLineChars`` (hundredths of a
+    character) for Word and WPS, ``firstLine`` (``chars`` advances) for the others."""
     ind = style.element.get_or_add_pPr().get_or_add_ind()
     ind.set(qn("w:firstLineChars"), str(chars * 100))
-    ind.set(qn("w:firstLine"), str(round(chars * size_pt * TWIPS_PER_PT)))
+    ind.set(qn("w:firstLine"), str(chars * char_advance.twips))
 
 
 def set_border(paragraph_format_owner: Any, side: str, size_pt: float, color: str) -> None:
@@ -89,10 +155,10 @@ def set_border(paragraph_format_owner: Any, side: str, size_pt: float, color: st
     borders.append(edge)
 
 
-def pin_to_page_foot(style_element: Any, width_mm: float) -> None:
-    """Paragraphs of this style sit in one frame at the foot of the 版心 (``w:framePr``):
-    the 版记 ends the last page however much text is above it."""
-    ppr = style_element.get_or_add_pPr()
+def pin_to_page_foot(ppr_owner: Any, width_mm: float) -> None:
+    """Paragraphs of this style (or this paragraph) sit in one frame at the foot of the
+    版心 (``w:framePr``): the 版记 ends the last page however much text is above it."""
+    ppr = ppr_owner.get_or_add_pPr()
     frame = OxmlElement("w:framePr")
     for name, value in (
         ("w:w", str(round(width_mm / 25.4 * 1440))),
@@ -137,14 +203,19 @@ class DocxWriter(Writer[bytes]):
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.document = Document()
+        section = self.document.sections[0]
+        self._set_up_page(section)
+        normal = self.document.styles["Normal"]
+        # Word measures character units (firstLineChars) from Normal's size: the body's.
+        normal.font.size = Pt(layout.sizes.body)
+        self.grid = Grid.of(section, layout, normal.font.size)
         self._make_styles()
-        self._set_up_page()
+        self._set_up_grid_and_footers(section)
 
     # -- page and styles -----------------------------------------------------------------
 
-    def _set_up_page(self) -> None:
+    def _set_up_page(self, section: Any) -> None:
         layout = self.layout
-        section = self.document.sections[0]
         section.page_width, section.page_height = (
             Mm(layout.PAGE_WIDTH_MM),
             Mm(layout.PAGE_HEIGHT_MM),
@@ -155,11 +226,13 @@ class DocxWriter(Writer[bytes]):
         section.right_margin = Mm(layout.margins.right)
         # The page number sits about 7 mm below the 版心.
         section.footer_distance = Mm(layout.margins.bottom - 7) - Pt(layout.sizes.page_number)
+
+    def _set_up_grid_and_footers(self, section: Any) -> None:
+        layout = self.layout
+        # Lines only: the characters per line come from the body styles' spacing.
         grid = _child(section._sectPr, "w:docGrid")
-        grid.set(qn("w:type"), "linesAndChars")
-        grid.set(qn("w:linePitch"), str(round(layout.line_pitch_pt * TWIPS_PER_PT)))
-        # charSpace: the difference from the body size, in 4096ths of a point.
-        grid.set(qn("w:charSpace"), str(round((layout.char_pitch_pt - layout.sizes.body) * 4096)))
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(self.grid.line_pitch))
         self.document.settings.odd_and_even_pages_header_footer = True
         for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
             paragraph = footer.paragraphs[0]
@@ -174,7 +247,11 @@ class DocxWriter(Writer[bytes]):
                 paragraph.paragraph_format.left_indent = indent
             add_page_field(paragraph)
 
-    def _style(self, name: str, font: str, size: float, *, base: str = "正文") -> Any:
+    def _style(
+        self, name: str, font: str, size: float, *, base: str = "正文", on_grid: bool = False
+    ) -> Any:
+        """A paragraph style; ``on_grid`` ones keep the body's line pitch and character
+        spacing, the others are set in their natural widths on single lines."""
         styles = self.document.styles
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         if name != base:
@@ -184,28 +261,37 @@ class DocxWriter(Writer[bytes]):
         style.font.size = Pt(size)
         set_east_asian_font(style.element, font)
         style.paragraph_format.first_line_indent = None
+        if not on_grid:
+            set_character_spacing(style, 0)
+            style.paragraph_format.line_spacing = 1.0
         return style
 
     def _make_styles(self) -> None:
-        layout, sizes, fonts = self.layout, self.layout.sizes, self.layout.fonts
-        # Word and LibreOffice measure the character grid from Normal's size: it must be
-        # the body's, or 28 characters a line become 21.
+        layout, sizes, fonts, grid = self.layout, self.layout.sizes, self.layout.fonts, self.grid
         normal = self.document.styles["Normal"]
-        normal.font.size = Pt(sizes.body)
         set_east_asian_font(normal.element, fonts.body[0])
-        body = self._style("正文", fonts.body[0], sizes.body, base="Normal")
+        set_east_asian_language(normal, "zh-CN")
+        body = self._style("正文", fonts.body[0], sizes.body, base="Normal", on_grid=True)
         body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         body.paragraph_format.space_before = body.paragraph_format.space_after = Pt(0)
-        set_first_line_chars(body, 2, sizes.body)
+        # Exactly one grid line a line, and 28 characters of natural width plus spacing.
+        body.paragraph_format.line_spacing = Twips(grid.line_pitch)
+        set_character_spacing(body, grid.char_spacing)
+        set_first_line_chars(body, 2, Emu(body.font.size + Twips(grid.char_spacing)))
         headline = self._style("标题", fonts.headline[0], sizes.headline)
         headline.font.bold = True
         headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         headline.paragraph_format.keep_with_next = True
-        headline.paragraph_format.space_before = Pt(layout.line_pitch_pt / 2)
+        headline.paragraph_format.space_before = Twips(grid.line_pitch // 2)
+        # The body's leading under a 22 pt line, as in the PDF.
+        headline.paragraph_format.line_spacing = Emu(
+            Pt(sizes.headline) + Twips(grid.line_pitch) - body.font.size
+        )
+        set_off_grid(headline)
         self._no_indent(headline)
-        section = self._style("栏目", fonts.section[0], sizes.section)
+        section = self._style("栏目", fonts.section[0], sizes.section, on_grid=True)
         section.paragraph_format.keep_with_next = True
-        section.paragraph_format.space_before = Pt(layout.line_pitch_pt / 2)
+        section.paragraph_format.space_before = Twips(grid.line_pitch // 2)
         self._no_indent(section)
         masthead = self._style("报头", fonts.masthead[0], sizes.masthead)
         masthead.font.bold = True
@@ -214,10 +300,10 @@ class DocxWriter(Writer[bytes]):
         masthead.paragraph_format.space_before = Pt(18)
         masthead.paragraph_format.space_after = Pt(18)
         self._no_indent(masthead)
-        numbers = self._style("期号", fonts.body[0], sizes.body)
+        numbers = self._style("期号", fonts.body[0], sizes.body, on_grid=True)
         numbers.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._no_indent(numbers)
-        office = self._style("编发", fonts.body[0], sizes.body)
+        office = self._style("编发", fonts.body[0], sizes.body, on_grid=True)
         office.paragraph_format.space_after = Pt(12)
         self._no_indent(office)
         # The red rule under the masthead: the office-and-date line's bottom border.
@@ -226,6 +312,7 @@ class DocxWriter(Writer[bytes]):
         footer.paragraph_format.left_indent = Pt(sizes.footer)
         footer.paragraph_format.right_indent = Pt(sizes.footer)
         footer.paragraph_format.keep_with_next = True
+        footer.paragraph_format.line_spacing = Twips(grid.line_pitch)
         self._no_indent(footer)
         for side, width in (("top", 1.0), ("bottom", 1.0), ("between", 0.75)):
             set_border(footer.element, side, width, "000000")
@@ -235,7 +322,7 @@ class DocxWriter(Writer[bytes]):
 
     @staticmethod
     def _no_indent(style: Any) -> None:
-        set_first_line_chars(style, 0, 0)
+        set_first_line_chars(style, 0, Twips(0))
 
     # -- blocks --------------------------------------------------------------------------
 
@@ -269,16 +356,32 @@ class DocxWriter(Writer[bytes]):
             paragraph.add_run(block.lead + "\u3000").bold = True
         paragraph.add_run(block.text + block.attribution)
 
+    def _footer_line(self, text: str) -> Any:
+        """A 版记 paragraph, framed in its own properties too: LibreOffice reads a frame
+        only there, not from the style."""
+        line = self._add(text, "版记")
+        pin_to_page_foot(line._p, self.layout.text_width_mm)
+        return line
+
     def distribution(self, block: DistributionLine) -> None:
-        self._add(block.text, "版记")
+        self._footer_line(block.text)
 
     def copies(self, block: Copies) -> None:
-        line = self._add(block.office, "版记")
+        line = self._footer_line(block.office)
         right = Mm(self.layout.text_width_mm) - Pt(2 * self.layout.sizes.footer)
         line.paragraph_format.tab_stops.add_tab_stop(right, alignment=2)
         line.add_run(f"\t共印{block.count}份")
 
+    def _anchor_footer(self) -> None:
+        """A one-point paragraph after the 版记: LibreOffice anchors a frame to the
+        paragraph that follows it (else to the one before, the body's last, which may
+        start a page too early), so the box lands on the last page there as in Word."""
+        paragraphs = self.document.paragraphs
+        if paragraphs and paragraphs[-1].style.name == "版记":
+            self._add("", "正文").paragraph_format.line_spacing = Pt(1)
+
     def finish(self) -> bytes:
+        self._anchor_footer()
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
