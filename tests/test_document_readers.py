@@ -6,6 +6,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 
 from bulletin_tui.documents.reading import DocumentError, Line, read_document
 from tests.conftest import small_issue
@@ -190,3 +192,22 @@ def test_text_file_is_decoded_like_text_import(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_bytes("工作动态\n第5期\n".encode("gb18030"))
     assert texts(read_document(path)) == ["工作动态", "第5期"]
+
+
+def test_a_headline_balanced_by_hand_over_two_lines_is_one_line(tmp_path: Path) -> None:
+    document = docx.Document()
+    headline = document.add_paragraph()
+    headline.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    first = headline.add_run("县城市管理局多措并举推进窨井盖")
+    first.bold = True
+    first.add_break()  # Shift+Enter, as offices balance a long headline
+    headline.add_run("专项整治工作 Phase\u00a0A").bold = True
+    body = document.add_paragraph("第一行\n第二行")  # a break in the body stays a break
+    body.paragraph_format.first_line_indent = Pt(32)
+    path = tmp_path / "balanced.docx"
+    document.save(str(path))
+    lines = read_document(path)
+    assert lines[0].text == "县城市管理局多措并举推进窨井盖专项整治工作 Phase\u00a0A"
+    assert lines[0].bold
+    assert lines[0].centred
+    assert texts(lines)[1:] == ["第一行", "第二行"]

@@ -153,3 +153,29 @@ def test_without_a_footer_there_is_no_anchor():
     document = word_file(issue=issue)
     assert not any(p.style.name == "版记" for p in document.paragraphs)
     assert document.paragraphs[-1].text == "认真对待群众诉求。（潭龙街道 张华）"
+
+
+def headline_lines(document, title: str) -> list[str]:
+    """The lines of the headline paragraph ``title`` as broken by hand (w:br)."""
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == "标题" and paragraph.text.replace("\n", "") == title:
+            return paragraph.text.split("\n")
+    raise AssertionError(f"no headline {title}")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_a_long_headline_is_broken_by_hand_without_a_last_character_alone(layout):
+    per_line = int(layout.text_width_mm / 25.4 * 72 // layout.sizes.headline)
+    one_over = "县城市管理局多措并举推进窨井盖专项整治工作行动取得实效"[: per_line + 1]
+    short = "县开发区做好融资服务"
+    issue = small_issue()
+    sections = (dataclasses.replace(issue.sections[0], items=(
+        dataclasses.replace(issue.sections[0].items[0], title=one_over),
+        dataclasses.replace(issue.sections[0].items[0], title=short),
+    )),)  # fmt: skip
+    document = word_file(layout, dataclasses.replace(issue, sections=sections))
+    lines = headline_lines(document, one_over)
+    assert len(lines) == 2
+    assert all(len(line) <= per_line for line in lines)
+    assert min(len(line) for line in lines) >= 2  # no character alone on the last line
+    assert headline_lines(document, short) == [short]

@@ -328,6 +328,11 @@ class _Reader:
         if label:
             text = label + text
             flags = [flags[0] if flags else False] * len(label) + flags
+        centred = (
+            own_centred if own_centred is not None else self.styles.resolve(style_id, "centred")
+        )
+        if centred and "\n" in text:
+            text, flags = _joined_breaks(text, flags)
         breaks = text.count("\f")
         lines = [part for part in text.replace("\f", "\n").split("\n")]
         start = 0
@@ -343,9 +348,6 @@ class _Reader:
             )
             typed = sum(2 if c in "\u3000\t" else 1 for c in lead) / 2
             inked = [flag for flag, char in zip(part_flags, part, strict=False) if char.strip()]
-            centred = (
-                own_centred if own_centred is not None else self.styles.resolve(style_id, "centred")
-            )
             yield Line(
                 text=stripped,
                 indent=(indent or 0) + typed if number == 0 else typed,
@@ -376,6 +378,23 @@ class _Reader:
             if own is not None:
                 return own
         return self.styles.resolve(style_id, "size") or self.styles.default_size
+
+
+def _joined_breaks(text: str, flags: list[bool]) -> tuple[str, list[bool]]:
+    """A centred paragraph's line breaks taken out (a headline balanced by hand over two
+    lines is one headline): between Chinese nothing stands for them, between two Latin
+    letters or digits a space."""
+    kept_text, kept_flags = [], []
+    for position, char in enumerate(text):
+        flag = flags[position] if position < len(flags) else False
+        if char == "\n":
+            before, after = text[position - 1 : position], text[position + 1 : position + 2]
+            if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+                continue
+            char = " "
+        kept_text.append(char)
+        kept_flags.append(flag)
+    return "".join(kept_text), kept_flags
 
 
 def _run_in(text: str, flags: list[bool]) -> int:

@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Mm, Pt, RGBColor, Twips
 
+from bulletin_tui.cjk import wrap
 from bulletin_tui.documents.layout import Layout
 from bulletin_tui.model import Issue
 from bulletin_tui.plaintext.blocks import (
@@ -348,7 +349,15 @@ class DocxWriter(Writer[bytes]):
         self._add(f"【{block.name}】", "栏目")
 
     def headline(self, block: Headline) -> None:
-        self._add(block.text, "标题")
+        """A headline of more than one line is broken by hand, as print does it: Word and
+        LibreOffice would leave its last character alone on a line (…整治工 / 作)."""
+        per_line = int(self.layout.text_width_mm / 25.4 * 72 // self.layout.sizes.headline)
+        lines = wrap(block.text, 2 * per_line, no_orphan=True)  # in display columns
+        paragraph = self._add("", "标题")
+        for number, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if number < len(lines) - 1:
+                run.add_break()
 
     def paragraph(self, block: Paragraph) -> None:
         paragraph = self._add("", "正文")
