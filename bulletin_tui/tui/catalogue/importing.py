@@ -36,6 +36,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import_col_items": ("条数", "Items"),
     "import_col_warnings": ("提示", "Warnings"),
     "import_col_target": ("写入文件（或原因）", "Issue file (or why not)"),
+    "import_keys": (
+        "Ctrl+R 查看 · Ctrl+S 导入 · Esc 取消",
+        "Ctrl+R previews · Ctrl+S imports · Esc cancels",
+    ),
+    "import_detail_target": ("将写入 {path}", "Will write {path}"),
+    "import_detail_warning": ("提示：{warning}", "Warning: {warning}"),
+    "import_detail_none": (
+        "按“查看”后，这里显示所选一行的详情",
+        "After Preview, the selected row's details show here",
+    ),
     "import_nothing_to_write": ("没有可写入的期", "Nothing to write"),
     "import_done": ("已导入 {count} 期", "Imported {count} issues"),
     "import_some_failed": (
