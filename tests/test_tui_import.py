@@ -11,7 +11,7 @@ from bulletin_tui.archive import Archive
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
-from bulletin_tui.tui.screens.import_dialog import ImportScreen
+from bulletin_tui.tui.screens.import_dialog import DocumentTree, ImportScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
 SMALL_ISSUE_TEXT = Path(__file__).parent / "data" / "small_issue.txt"
@@ -246,3 +246,40 @@ async def test_ctrl_s_imports_what_the_preview_showed(
         await settle(app, pilot)
         assert app.screen is app.screen_stack[0]
     assert len(set(archive.root.rglob("*.toml")) - before) == 1
+
+
+async def test_marked_files_are_ticked_in_the_tree_and_named_from_its_folder(
+    archive: Archive, folder: Path, tmp_path: Path
+):
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        screen = app.screen
+        tree = screen.query_one(DocumentTree)
+        names = [node.data.path.name for node in tree.root.children]
+        assert names == ["not-a-pdf.pdf", "第6期.txt"]
+        await pilot.press("down", "enter", "down", "enter")  # both files marked
+        await pilot.pause()
+        shown = squeezed("".join(line.text for line in tree.render_lines(tree.region.reset_offset)))
+        assert "✓📄not-a-pdf.pdf" in shown
+        assert "✓📄第6期.txt" in shown
+        chosen = str(screen.query_one("#chosen").render())
+        assert chosen == "将读取：not-a-pdf.pdf、第6期.txt"
+        await pilot.press("enter")  # unmarked again
+        await pilot.pause()
+        shown = squeezed("".join(line.text for line in tree.render_lines(tree.region.reset_offset)))
+        assert "✓📄第6期.txt" not in shown
+        assert str(screen.query_one("#chosen").render()) == "将读取：not-a-pdf.pdf"
+
+
+async def test_the_english_screen_numbers_issues_in_english(
+    archive: Archive, folder: Path, tmp_path: Path
+):
+    choose_language("en")
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await preview_at(app, pilot, (120, 36))
+        found = {row[0]: row for row in rows(screen)}
+        assert found["第6期.txt"][2] == "No. 6"

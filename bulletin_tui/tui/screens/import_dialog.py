@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,6 +20,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, DirectoryTree, Static
+from textual.widgets.directory_tree import DirEntry
+from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive
@@ -49,7 +52,8 @@ ImportScreen #files {
 }
 ImportScreen #chosen, ImportScreen #summary {
     color: $text-muted;
-    height: 1;
+    height: auto;
+    max-height: 2;
 }
 ImportScreen .row {
     height: auto;
@@ -75,7 +79,16 @@ ImportScreen .buttons {
 
 
 class DocumentTree(DirectoryTree):
-    """Folders and the files the importer reads; hidden entries left out."""
+    """Folders and the files the importer reads; hidden entries left out; the files
+    marked for import (``marked``, shared with the dialog) shown with a tick."""
+
+    marked: list[Path] = []
+
+    def render_label(self, node: TreeNode[DirEntry], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        if node.data is not None and node.data.path in self.marked:
+            return Text.assemble(("✓ ", "bold"), label)
+        return label
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [
@@ -127,7 +140,9 @@ class ImportScreen(ModalScreen[list[Path] | None]):
         for key in ("file", "series", "number", "date", "items", "warnings", "target"):
             table.add_column(t(f"import_col_{key}"), key=key)
         self._show_chosen()
-        self.query_one(DocumentTree).focus()
+        tree = self.query_one(DocumentTree)
+        tree.marked = self.marked
+        tree.focus()
 
     # choosing ---------------------------------------------------------------------------
 
@@ -142,8 +157,19 @@ class ImportScreen(ModalScreen[list[Path] | None]):
         return [self.start]
 
     def _show_chosen(self) -> None:
-        names = ", ".join(str(path) for path in self.chosen)
+        """What a preview would read: the marked files named from the dialog's folder (the
+        tree shows them there), else the folder or file under the cursor."""
+        names = t("import_separator").join(map(self._named, self.chosen))
         self.query_one("#chosen", Static).update(visible(t("import_chosen", paths=names)))
+
+    def _named(self, path: Path) -> str:
+        """``path`` from the dialog's folder where it lies inside it, else in full."""
+        if path == self.start:
+            return str(path)
+        try:
+            return str(path.relative_to(self.start))
+        except ValueError:
+            return str(path)
 
     @on(DirectoryTree.NodeHighlighted)
     def _highlighted(self) -> None:
@@ -156,6 +182,7 @@ class ImportScreen(ModalScreen[list[Path] | None]):
             self.marked.remove(event.path)
         else:
             self.marked.append(event.path)
+        event.node.refresh()
         self._show_chosen()
 
     @on(Checkbox.Changed)
@@ -279,6 +306,9 @@ def row_of(outcome: Outcome, base: Path, say: Sayer) -> list[Text]:
     """The table's row of one input, as the command line's table has it, in ``say``'s
     words."""
     *cells, status = outcome.cells(base, say)
+    issue = outcome.result.issue if outcome.result is not None else None
+    if issue is not None and issue.number:
+        cells[2] = t("import_number_cell", number=issue.number)  # 第N期 or No. N
     for after in (": ", "：", " "):  # the file is named in the first column
         status = status.removeprefix(f"{cells[0]}{after}")
     if isinstance(outcome.cause, OSError):
