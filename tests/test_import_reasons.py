@@ -114,3 +114,19 @@ def test_the_command_line_speaks_english_unless_told_zh(archive: Archive, folder
         ]
         assert "不是 PDF 文件" in zh.stdout  # the table too
         assert "is not a PDF" not in zh.stdout
+
+
+def test_the_screen_describes_a_refused_document_in_its_language(tmp_path):
+    from bulletin_tui.tui.explain import describe
+    from bulletin_tui.tui.i18n import choose_language
+
+    path = tmp_path / "fake.pdf"
+    path.write_text("不是PDF", encoding="utf-8")
+    error = refused(path)
+    try:
+        choose_language("zh")
+        assert describe(error) == f"{path} 不是 PDF 文件（文件开头不是 PDF 格式）"
+        choose_language("en")
+        assert describe(error) == f"{path} is not a PDF (it does not start as one)"
+    finally:
+        choose_language("zh")

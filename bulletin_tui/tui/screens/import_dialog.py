@@ -27,8 +27,8 @@ from textual.worker import Worker, WorkerState
 from bulletin_tui.archive import Archive
 from bulletin_tui.documents.batch import Outcome, find_documents, plan_imports, write_imports
 from bulletin_tui.reasons import Sayer, spoken
-from bulletin_tui.tui.explain import describe
-from bulletin_tui.tui.i18n import CATALOGUE, t
+from bulletin_tui.tui.explain import describe, said_on_screen
+from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.styles import dialog_css
 from bulletin_tui.visible import visible
 
@@ -295,11 +295,8 @@ class ImportScreen(ModalScreen[list[Path] | None]):
     def _say(self, key: str, values: Mapping[str, str]) -> str | None:
         """The catalogue's sentence for an importer's ``key`` (see
         :mod:`bulletin_tui.reasons`); files under the dialog's folder named from there."""
-        name = f"import_reason_{key}"
-        if name not in CATALOGUE:
-            return None
         start = f"{self.start.absolute()}{os.sep}"
-        return t(name, **{what: value.replace(start, "") for what, value in values.items()})
+        return said_on_screen(key, {what: v.replace(start, "") for what, v in values.items()})
 
 
 def row_of(outcome: Outcome, base: Path, say: Sayer) -> list[Text]:
