@@ -8,6 +8,7 @@ import re
 from rich.cells import cell_len
 
 from bulletin_tui.errors import BulletinError
+from bulletin_tui.reasons import refusal
 
 
 def char_width(char: str) -> int:
@@ -77,12 +78,12 @@ def decode_text(data: bytes, encoding: str | None = None, name: str = "the input
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise DecodeError(f"unknown text encoding “{encoding}”") from None
+            raise refusal(DecodeError, "text_unknown_encoding", encoding=encoding) from None
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as error:
-            raise DecodeError(
-                f"{name} is not valid {encoding} (byte {error.start} cannot be read)"
+            raise refusal(
+                DecodeError, "text_not_in_encoding", name=name, encoding=encoding, byte=error.start
             ) from None
         return text.removeprefix("\ufeff")
     for bom, codec in _BOMS:
@@ -90,19 +91,16 @@ def decode_text(data: bytes, encoding: str | None = None, name: str = "the input
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
-                raise DecodeError(f"{name} starts with a {codec} mark but is not {codec}") from None
+                raise refusal(DecodeError, "text_bad_mark", name=name, codec=codec) from None
     if b"\x00" in data:
-        raise DecodeError(f"{name} is binary data, not text")
+        raise refusal(DecodeError, "text_binary", name=name)
     text = _try_decode(data, "utf-8")
     if text is not None:
         return text
     # Not UTF-8: the other encoding Chinese text comes in is GB18030 (and GBK, GB2312 in it).
     text = _try_decode(data, "gb18030")
     if text is None or not _plausible(text):
-        raise DecodeError(
-            f"cannot tell the text encoding of {name} (it is neither UTF-8 nor GB18030); "
-            "name it with --encoding"
-        )
+        raise refusal(DecodeError, "text_encoding_unknown", name=name)
     return text
 
 

@@ -159,7 +159,7 @@ async def test_the_export_dialog_bounds_the_width(archive, tmp_path, monkeypatch
                 await pilot.click("#ok")
                 await pilot.pause()
                 assert isinstance(app.screen, ExportScreen)  # still open, nothing written
-                shown = str(app.screen.query_one("#error").render())
+                shown = str(app.screen.query_one("#width_error").render())
                 assert shown == "The width must be a whole number from 10 to 1000"
             assert not list(tmp_path.glob("*.txt"))
     finally:

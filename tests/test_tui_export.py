@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import docx
 import pypdfium2
+import pytest
+from textual.widgets import Checkbox, Input, Select, Static
 
 from bulletin_tui.tui.app import BulletinApp
+from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.export import ExportScreen
 
 from .test_cli_export import TEST_FONTS
@@ -97,6 +100,114 @@ async def test_a_missing_folder_is_said_in_the_dialog_and_nothing_is_written(
         await pilot.click("#ok")
         await pilot.pause()
         assert app.screen is screen
-        assert "nowhere" in str(screen.query_one("#error").render())
-        assert "不存在" in str(screen.query_one("#error").render())
+        said = str(screen.query_one("#folder_error").render())
+        assert "nowhere" in said
+        assert "不存在" in said
     assert list(tmp_path.glob("**/*.txt")) == []
+
+
+@pytest.fixture
+def language():
+    yield
+    choose_language("zh")
+
+
+def shown_whole(screen: ExportScreen, widget) -> bool:
+    """The widget has an area on screen, and all of it lies inside the screen."""
+    return bool(widget.region.area) and screen.region.contains_region(widget.region)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_every_field_and_button_is_in_sight_with_messages_shown(
+    archive, tmp_path, monkeypatch, language, lang, size
+):
+    """The buttons sat below the fold at 80×24; with every message showing, all fits."""
+    choose_language(lang)
+    monkeypatch.chdir(tmp_path)
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_dialog(app, pilot)
+        screen.query_one("#folder", Input).value = str(tmp_path / ("很深的文件夹名" * 8))
+        await pilot.pause()  # (a change clears the field's message: so the messages after)
+        for field in ("width", "folder", "name"):
+            screen.show_error(field, "一句很长的提示，" * 12)
+        await pilot.pause()
+        for widget in (
+            *screen.query("Select, Input, Checkbox, Button"),
+            *screen.query(".row Label"),
+        ):
+            assert shown_whole(screen, widget), widget
+        for error in screen.query(".field-error"):
+            assert shown_whole(screen, error), error.id
+        assert shown_whole(screen, screen.query_one("#path"))
+        labels = [str(label.render()) for label in screen.query(".row Label")]
+        assert all(label.strip() for label in labels)  # none cut to nothing
+
+
+async def test_focus_goes_down_the_fields_in_order_then_to_the_buttons(
+    archive, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_dialog(app, pilot)
+        order = [screen.focused.id]
+        for _ in range(8):
+            await pilot.press("tab")
+            order.append(screen.focused.id)
+    assert order == [
+        "format",
+        "run_in",
+        "width",
+        "encoding",
+        "crlf",
+        "folder",
+        "name",
+        "ok",
+        "cancel",
+    ]
+
+
+async def test_ctrl_s_exports_from_any_field_and_escape_cancels(archive, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_dialog(app, pilot)
+        await pilot.press("tab", "space")  # run-in, toggled without the mouse
+        assert screen.query_one("#run_in", Checkbox).value
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is not screen
+        assert (tmp_path / f"{STEM}.txt").exists()
+        await open_dialog(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+
+
+async def test_the_width_message_stands_under_the_width_and_only_for_text(
+    archive, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_dialog(app, pilot)
+        await pilot.press("tab", "tab", "5", "enter")
+        await pilot.pause()
+        width_error = screen.query_one("#width_error", Static)
+        assert "10" in str(width_error.render())
+        assert width_error.display
+        assert not screen.query_one("#folder_error").display
+        width = screen.query_one("#width", Input)
+        assert width.region.y < width_error.region.y < screen.query_one("#folder").region.y
+        assert screen.focused is width
+        assert list(tmp_path.glob("*.txt")) == []
+        screen.query_one("#format", Select).value = "docx"  # no width in Word: no message
+        await pilot.pause()
+        assert not width_error.display
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert (tmp_path / f"{STEM}.docx").exists()  # the stale width did not stop it

@@ -11,7 +11,7 @@ from bulletin_tui.archive import Archive
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
-from bulletin_tui.tui.screens.import_dialog import ImportScreen
+from bulletin_tui.tui.screens.import_dialog import DocumentTree, ImportScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
 SMALL_ISSUE_TEXT = Path(__file__).parent / "data" / "small_issue.txt"
@@ -80,8 +80,7 @@ async def test_the_table_shows_the_issue_before_anything_is_written_then_imports
         assert set(found) == {"第6期.txt", "not-a-pdf.pdf"}  # notes.md is not offered
         assert found["第6期.txt"][1:5] == ["工作动态", "第6期", "2024-04-17", "3"]
         assert found["第6期.txt"][6].startswith("→ ")
-        assert "not" in found["not-a-pdf.pdf"][6]
-        assert "PDF" in found["not-a-pdf.pdf"][6]
+        assert found["not-a-pdf.pdf"][6].startswith("不是 PDF 文件")
         assert sorted(archive.root.rglob("*.toml")) == before  # nothing written yet
         await pilot.click("#import")
         await settle(app, pilot)
@@ -110,7 +109,7 @@ async def test_an_existing_issue_is_skipped_or_replaced_as_chosen(
         screen = app.screen
         await pilot.click("#preview")
         await settle(app, pilot)
-        assert "already exists" in rows(screen)[0][6]
+        assert "已存在" in rows(screen)[0][6]
         assert screen.query_one("#import", Button).disabled
         await pilot.click("#force")
         await settle(app, pilot)
@@ -118,7 +117,7 @@ async def test_an_existing_issue_is_skipped_or_replaced_as_chosen(
         await pilot.click("#skip")  # clears replace: they contradict each other
         await settle(app, pilot)
         assert not screen.query_one("#force").value
-        assert "skipped" in rows(screen)[0][6]
+        assert rows(screen)[0][6].startswith("已跳过")
         assert sorted(archive.root.rglob("*.toml")) == existing
 
 
@@ -140,3 +139,147 @@ async def test_the_buttons_fit_a_small_terminal(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.screen_stack[0]
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def shown_text(widget) -> str:
+    """What the widget shows on screen, its lines joined, without any space (so that
+    where the lines were wrapped does not matter)."""
+    lines = widget.render_lines(widget.region.reset_offset)
+    return squeezed("".join(line.text for line in lines))
+
+
+async def preview_at(app: BulletinApp, pilot, size: tuple[int, int]) -> ImportScreen:
+    await started(app, pilot)
+    await pilot.press("i")
+    await settle(app, pilot)
+    await pilot.press("ctrl+r")  # no tabbing to the button
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ImportScreen)
+    return screen
+
+
+async def select_row(screen: ImportScreen, pilot, name: str) -> None:
+    names = [row[0] for row in rows(screen)]
+    screen.query_one(DataTable).move_cursor(row=names.index(name))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_reasons_are_chinese_on_the_chinese_screen_and_read_whole_below_the_table(
+    archive: Archive, folder: Path, tmp_path: Path, size: tuple[int, int]
+):
+    (folder / "第5期.txt").write_text(SMALL_ISSUE_TEXT.read_text(encoding="utf-8"), "utf-8")
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        screen = await preview_at(app, pilot, size)
+        found = {row[0]: row for row in rows(screen)}
+        assert found["not-a-pdf.pdf"][6].startswith("不是 PDF 文件")
+        assert "already" not in found["第5期.txt"][6]
+        assert "已存在" in found["第5期.txt"][6]
+        table = screen.query_one(DataTable)
+        assert table.has_focus  # the rows are what to read after a preview
+        detail = screen.query_one("#detail")
+        assert screen.region.contains_region(detail.region)
+        # the first row that is not written is selected, and its reason is there whole
+        assert found[rows(screen)[table.cursor_row][0]][6]
+        await select_row(screen, pilot, "第5期.txt")
+        said = shown_text(detail)
+        assert "勾选“替换已有的期”" in said  # the dialog's option, not --force
+        assert "--force" not in said
+        assert squeezed(str(archive.root / "工作动态-2024-005.toml")) in said
+        await select_row(screen, pilot, "not-a-pdf.pdf")
+        assert shown_text(detail) == squeezed(
+            "not-a-pdf.pdf 不是 PDF 文件（文件开头不是 PDF 格式）"
+        )
+
+
+async def test_reasons_and_warnings_are_english_on_the_english_screen(
+    archive: Archive, folder: Path, tmp_path: Path
+):
+    choose_language("en")
+    text = SMALL_ISSUE_TEXT.read_text(encoding="utf-8").replace("（开发区）", "")
+    (folder / "第5期.txt").write_text(text, "utf-8")
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await preview_at(app, pilot, (80, 24))
+        found = {row[0]: row for row in rows(screen)}
+        assert found["not-a-pdf.pdf"][6] == "is not a PDF (it does not start as one)"
+        await select_row(screen, pilot, "第5期.txt")
+        said = shown_text(screen.query_one("#detail"))
+        assert squeezed("already exists: check “Replace existing issues”") in said
+        assert squeezed("Warning: no attribution (source) for the item") in said
+
+
+async def test_warnings_are_said_in_chinese_under_the_table(
+    archive: Archive, folder: Path, tmp_path: Path
+):
+    text = (folder / "第6期.txt").read_text(encoding="utf-8").replace("（开发区）", "")
+    (folder / "第6期.txt").write_text(text, "utf-8")
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await preview_at(app, pilot, (80, 24))
+        await select_row(screen, pilot, "第6期.txt")
+        said = shown_text(screen.query_one("#detail"))
+        assert said.startswith("将写入")
+        assert "提示：条目“县开发区做好融资服务”没有署名（来源）" in said
+
+
+async def test_ctrl_s_imports_what_the_preview_showed(
+    archive: Archive, folder: Path, tmp_path: Path
+):
+    before = set(archive.root.rglob("*.toml"))
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")  # before the archive is read: the dialog waits for nothing
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")  # nothing previewed: nothing written
+        await settle(app, pilot)
+        assert set(archive.root.rglob("*.toml")) == before
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is app.screen_stack[0]
+    assert len(set(archive.root.rglob("*.toml")) - before) == 1
+
+
+async def test_marked_files_are_ticked_in_the_tree_and_named_from_its_folder(
+    archive: Archive, folder: Path, tmp_path: Path
+):
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        screen = app.screen
+        tree = screen.query_one(DocumentTree)
+        names = [node.data.path.name for node in tree.root.children]
+        assert names == ["not-a-pdf.pdf", "第6期.txt"]
+        await pilot.press("down", "enter", "down", "enter")  # both files marked
+        await pilot.pause()
+        shown = squeezed("".join(line.text for line in tree.render_lines(tree.region.reset_offset)))
+        assert "✓📄not-a-pdf.pdf" in shown
+        assert "✓📄第6期.txt" in shown
+        chosen = str(screen.query_one("#chosen").render())
+        assert chosen == "将读取：not-a-pdf.pdf、第6期.txt"
+        await pilot.press("enter")  # unmarked again
+        await pilot.pause()
+        shown = squeezed("".join(line.text for line in tree.render_lines(tree.region.reset_offset)))
+        assert "✓📄第6期.txt" not in shown
+        assert str(screen.query_one("#chosen").render()) == "将读取：not-a-pdf.pdf"
+
+
+async def test_the_english_screen_numbers_issues_in_english(
+    archive: Archive, folder: Path, tmp_path: Path
+):
+    choose_language("en")
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await preview_at(app, pilot, (120, 36))
+        found = {row[0]: row for row in rows(screen)}
+        assert found["第6期.txt"][2] == "No. 6"

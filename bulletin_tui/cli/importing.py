@@ -18,11 +18,14 @@ from bulletin_tui.cli.common import (
     open_archive,
     print_json,
 )
+from bulletin_tui.errors import BulletinError
+from bulletin_tui.reasons import spoken
 from bulletin_tui.visible import visible
 
 if TYPE_CHECKING:
     from bulletin_tui.documents.batch import Outcome
     from bulletin_tui.model import Issue
+    from bulletin_tui.reasons import Sayer
 
 #: More inputs than this get a progress bar while they are read.
 _PROGRESS_FROM = 3
@@ -42,8 +45,14 @@ _PROGRESS_FROM = 3
 @click.option("--json", "as_json", is_flag=True, help="Print the parsed documents as JSON.")
 @click.option("--force", is_flag=True, help="Replace an existing issue file of the same name.")
 @click.option("--skip-existing", is_flag=True, help="Leave issues already in the archive alone.")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    help="Say why a file is not imported, and the warnings, in Chinese (zh); default: English.",
+)
 def import_command(
     archive_dir: Path | None,
+    lang: str | None,
     paths: tuple[str, ...],
     encoding: str | None,
     dry_run: bool,
@@ -60,6 +69,7 @@ def import_command(
     """
     from bulletin_tui.documents.batch import find_documents, plan_imports, write_imports
 
+    say = _words(lang)
     if encoding:
         import codecs
 
@@ -71,7 +81,7 @@ def import_command(
     if force and skip_existing:
         raise click.UsageError("--force and --skip-existing contradict each other")
     if paths == ("-",):
-        _import_standard_input(archive_dir, encoding, dry_run, as_json, force, options)
+        _import_standard_input(archive_dir, encoding, dry_run, as_json, force, say, options)
         return
     if "-" in paths:
         raise click.UsageError("standard input (-) can only be imported on its own")
@@ -88,14 +98,15 @@ def import_command(
         )  # fmt: skip
     for outcome in outcomes:
         for warning in outcome.warnings:
-            click.echo(visible(f"bulletin: warning: {outcome.source}: {warning}"), err=True)
+            said = spoken(warning, say) if say else warning
+            click.echo(visible(f"bulletin: warning: {outcome.source}: {said}"), err=True)
     unreadable = [outcome for outcome in outcomes if outcome.failed]
     if as_json:
         documents = [_document(outcome) for outcome in outcomes if outcome.result is not None]
         print_json(documents[0] if len(sources) == 1 and documents else documents)
     if unreadable and not folder_run:
         for outcome in unreadable:
-            click.echo(visible(f"bulletin: {outcome.error or outcome.skipped}"), err=True)
+            click.echo(visible(f"bulletin: {outcome.reason(say)}"), err=True)
         sys.exit(1)
     if not dry_run:
         write_imports(outcomes, archive, force=force)
@@ -106,14 +117,25 @@ def import_command(
         elif outcome.written is not None:
             click.echo(visible(outcome.written), err=as_json)
         elif outcome.skipped:  # kept as it was, or lost a race to write it
-            click.echo(visible(f"bulletin: {outcome.skipped}"), err=True)
+            click.echo(visible(f"bulletin: {outcome.reason(say)}"), err=True)
     elif not as_json:
-        _print_table(outcomes, dry_run)
+        _print_table(outcomes, dry_run, say)
         for outcome in outcomes:
             if outcome.failed:
-                click.echo(visible(f"bulletin: {outcome.error or outcome.skipped}"), err=True)
+                click.echo(visible(f"bulletin: {outcome.reason(say)}"), err=True)
     if any(outcome.failed for outcome in outcomes):
         sys.exit(1)
+
+
+def _words(lang: str | None) -> Sayer | None:
+    """The Chinese words for reasons and warnings when ``--lang zh`` is given (to the
+    command or to ``bulletin``); None: the English sentences, as always."""
+    chosen = lang or (click.get_current_context().obj or {}).get("lang")
+    if chosen != "zh":
+        return None
+    from bulletin_tui.reasons import words
+
+    return words("zh")
 
 
 def _import_standard_input(
@@ -122,6 +144,7 @@ def _import_standard_input(
     dry_run: bool,
     as_json: bool,
     force: bool,
+    say: Sayer | None,
     options: dict[str, Any],
 ) -> None:
     """Text from standard input: one issue, as before documents could be imported."""
@@ -133,9 +156,13 @@ def _import_standard_input(
         data = stream.read(MAX_FILE_BYTES + 1)  # ``import - < /dev/zero`` must end
     if len(data) > MAX_FILE_BYTES:
         fail(f"standard input is larger than {MAX_FILE_BYTES // 2**20} MB; nothing was imported")
-    result = import_bytes(data, encoding=encoding, name="standard input", **options)
+    try:
+        result = import_bytes(data, encoding=encoding, name="standard input", **options)
+    except BulletinError as error:
+        fail(spoken(error, say) if say else str(error))
     for warning in result.warnings:
-        click.echo(visible(f"bulletin: warning: standard input: {warning}"), err=True)
+        said = spoken(warning, say) if say else warning
+        click.echo(visible(f"bulletin: warning: standard input: {said}"), err=True)
     if as_json:
         print_json(issue_to_data(result.issue))
     if dry_run:
@@ -193,7 +220,7 @@ class _progress:
             self.bar.stop()
 
 
-def _print_table(outcomes: list[Outcome], dry_run: bool) -> None:
+def _print_table(outcomes: list[Outcome], dry_run: bool, say: Sayer | None) -> None:
     """File → series, 第N期, date, items, warnings, and the issue file (or why not)."""
     import os
 
@@ -207,7 +234,7 @@ def _print_table(outcomes: list[Outcome], dry_run: bool) -> None:
     for heading in ("file", "series", "第N期", "date", "items", "warnings", "issue file"):
         table.add_column(heading, overflow="fold", no_wrap=heading in ("第N期", "items"))
     for outcome in outcomes:
-        *cells, status = outcome.cells(base)
+        *cells, status = outcome.cells(base, say)
         table.add_row(*map(Text, cells), Text(status, style="red" if outcome.failed else ""))
     Console(soft_wrap=False, width=max(120, Console().width)).print(table)
     written = sum(outcome.written is not None for outcome in outcomes)

@@ -16,6 +16,7 @@ from typing import Any
 from bulletin_tui.archive import Archive
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.plaintext.importer import ImportResult
+from bulletin_tui.reasons import Said, Sayer, spoken
 
 #: What a folder is searched for; old Word files are listed so that they can be refused
 #: with advice rather than passed over in silence.
@@ -34,29 +35,40 @@ class Outcome:
     written: Path | None = None
     kept_existing: bool = False  # --skip-existing left the issue file that was there
     warnings: list[str] = field(default_factory=list)
+    #: What ``error`` or ``skipped`` says, as raised or made: keyed (see
+    #: :mod:`bulletin_tui.reasons`) so that it can be said in Chinese too.
+    cause: object = None
 
     @property
     def failed(self) -> bool:
         """The file could not be imported (unreadable, or its issue file is taken)."""
         return bool(self.error) or (bool(self.skipped) and not self.kept_existing)
 
-    @property
-    def status(self) -> str:
+    def reason(self, say: Sayer | None = None) -> str:
+        """Why the issue is not written, in ``say``'s words (else as ``error`` or
+        ``skipped`` say it); empty when nothing stopped it."""
+        said = self.error or self.skipped
+        if said and say is not None and getattr(self.cause, "key", None):
+            return spoken(self.cause, say)
+        return said
+
+    def status(self, say: Sayer | None = None) -> str:
         """Where the issue went (its file name), or why it did not, without the file's
         name (which the table shows beside it)."""
         if self.written is not None:
             return self.written.name
-        reason = self.error or self.skipped
+        reason = self.reason(say)
         if reason:
-            for prefix in (f"{self.source}: ", f"{self.source} "):
+            for prefix in (f"{self.source}: ", f"{self.source}：", f"{self.source} "):
                 reason = reason.removeprefix(prefix)
             return reason
         return f"→ {self.target.name}" if self.target else ""
 
-    def cells(self, base: Path) -> list[str]:
+    def cells(self, base: Path, say: Sayer | None = None) -> list[str]:
         """The row of the import table (file, series, 第N期, date, items, warnings, where
         it went or why not), the file named relative to ``base`` where it lies under it;
-        control characters escaped. The command line and the reader's dialog both show it."""
+        control characters escaped; the reason in ``say``'s words where given. The command
+        line and the reader's dialog both show it."""
         from bulletin_tui.visible import visible
 
         issue = self.result.issue if self.result is not None else None
@@ -71,7 +83,7 @@ class Outcome:
             issue.date.isoformat() if issue and issue.date else "",
             str(len(issue.items)) if issue else "",
             str(len(self.warnings)) if self.warnings else "",
-            visible(self.status),
+            visible(self.status(say)),
         ]
 
 
@@ -110,9 +122,9 @@ def plan_imports(
         try:
             outcome.result = import_document(source, **options)
         except BulletinError as error:
-            outcome.error = str(error)
+            outcome.error, outcome.cause = str(error), error
         except OSError as error:
-            outcome.error = f"{source}: {error.strerror or error}"
+            outcome.error, outcome.cause = f"{source}: {error.strerror or error}", error
         if outcome.result is not None:
             outcome.warnings += outcome.result.warnings
         outcomes.append(outcome)
@@ -130,37 +142,33 @@ def _choose_targets(
         if outcome.result is None:
             continue
         issue = outcome.result.issue
-        missing = [
-            what
-            for what, value in (("issue number (第N期)", issue.number), ("date", issue.date))
-            if value is None
-        ]
+        missing = {
+            (True, True): "missing_both",
+            (True, False): "missing_number",
+            (False, True): "missing_date",
+        }.get((issue.number is None, issue.date is None))
         try:
             target = archive.import_target(issue, replace=True)
         except BulletinError as error:
-            outcome.error = str(error)
+            outcome.error, outcome.cause = str(error), error
             continue
         if missing:
-            outcome.warnings.append(
-                f"the masthead names no {' or '.join(missing)}; the issue file would be "
-                f"{target.name} — give --number or --date to tell it apart"
-            )
+            warning = Said("batch_no_number", missing=Said(missing), file=target.name)
+            outcome.warnings.append(warning)
         if target in taken:
-            outcome.skipped = (
-                f"{outcome.source} would be the same issue file as {taken[target]} "
-                f"({target.name}); give --number or --date, or import them one by one"
+            outcome.cause = Said(
+                "batch_same_file", name=outcome.source, other=taken[target], file=target.name
             )
+            outcome.skipped = str(outcome.cause)
             continue
         taken[target] = outcome.source
         outcome.target = target
         if target.exists() and not force:
             outcome.target = None
             outcome.kept_existing = skip_existing
-            outcome.skipped = (
-                f"skipped: {target} exists"
-                if skip_existing
-                else f"{target} already exists; use --force to replace it or --skip-existing"
-            )
+            kept = "batch_skipped" if skip_existing else "batch_exists"
+            outcome.cause = Said(kept, target=target)
+            outcome.skipped = str(outcome.cause)
 
 
 def write_imports(outcomes: list[Outcome], archive: Archive, *, force: bool = False) -> None:
@@ -173,6 +181,7 @@ def write_imports(outcomes: list[Outcome], archive: Archive, *, force: bool = Fa
             written = archive.write_imported(target, outcome.result.issue, replace=force)
             outcome.written = written.path
         except BulletinError as error:
-            outcome.skipped = str(error)
+            outcome.skipped, outcome.cause = str(error), error
         except OSError as error:
             outcome.skipped = f"{outcome.target}: {error.strerror or error}"
+            outcome.cause = error

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bulletin_tui.documents.reading import DocumentError, Line
+from bulletin_tui.reasons import refusal
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -75,25 +76,21 @@ def read_docx(data: bytes, name: str) -> list[Line]:
     """The lines of a Word document; :class:`DocumentError` for a file Word files aren't."""
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
-            raise DocumentError(
-                f"{name} is a protected (password) Word file; save an unprotected copy"
-            )
-        raise DocumentError(
-            f"{name} is an old Word (.doc) or WPS file; open it in Word or WPS and save it as .docx"
-        )
+            raise refusal(DocumentError, "doc_docx_protected", name=name)
+        raise refusal(DocumentError, "doc_ole", name=name)
     import docx
     from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, EOFError):
-        raise DocumentError(f"{name} is a damaged Word file (.docx) and cannot be read") from None
+        raise refusal(DocumentError, "doc_docx_damaged", name=name) from None
     styles = _read_styles(document)
     numbering = _Numbering(_numbering_element(document), styles)
     reader = _Reader(styles, numbering)
     lines = list(reader.block(document.element.body))
     if not any(line.text.strip() for line in lines):
-        raise DocumentError(f"{name} holds no text")
+        raise refusal(DocumentError, "doc_docx_no_text", name=name)
     return lines
 
 

@@ -17,6 +17,7 @@ from statistics import median
 
 from bulletin_tui.cjk import is_cjk
 from bulletin_tui.documents.reading import DocumentError, Line
+from bulletin_tui.reasons import refusal
 
 # pdfium's load errors (FPDF_ERR_*): what each means for the person importing.
 _PASSWORD, _SECURITY = 4, 5
@@ -67,26 +68,21 @@ def read_pdf(data: bytes, name: str) -> list[Line]:
     import pypdfium2 as pdfium
 
     if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
-        raise DocumentError(f"{name} is not a PDF (it does not start as one)")
+        raise refusal(DocumentError, "doc_not_pdf", name=name)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if error.err_code in (_PASSWORD, _SECURITY):
-            raise DocumentError(
-                f"{name} is a protected (encrypted) PDF; save an unprotected copy to import it"
-            ) from None
-        raise DocumentError(f"{name} is a damaged or incomplete PDF and cannot be read") from None
+            raise refusal(DocumentError, "doc_pdf_protected", name=name) from None
+        raise refusal(DocumentError, "doc_pdf_damaged", name=name) from None
     try:
         rows = [row for index in range(len(document)) for row in _page_rows(document, index)]
     except pdfium.PdfiumError:
-        raise DocumentError(f"{name} is a damaged PDF: a page cannot be read") from None
+        raise refusal(DocumentError, "doc_pdf_bad_page", name=name) from None
     finally:
         document.close()
     if not any(row.inked for row in rows):
-        raise DocumentError(
-            f"{name} has no text layer (a scanned PDF?); OCR is not offered — "
-            "import a PDF with text, or the text itself"
-        )
+        raise refusal(DocumentError, "doc_pdf_no_text", name=name)
     rows = _without_page_furniture([row for row in rows if row.inked])
     return _hinted(rows)
 

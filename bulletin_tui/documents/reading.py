@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bulletin_tui.errors import BulletinError
+from bulletin_tui.reasons import refusal, rekeyed
 
 #: The kinds of file the importer reads, by suffix.
 SUFFIXES = (".txt", ".docx", ".pdf")
@@ -50,13 +51,13 @@ def read_bytes(path: Path) -> bytes:
     from bulletin_tui.errors import IssueFileError
 
     if path.is_dir():
-        raise DocumentError(f"{path} is a folder, not a document")
+        raise refusal(DocumentError, "doc_folder", name=path)
     limit = MAX_DOCUMENT_BYTES if path.suffix.lower() in (".pdf", ".docx") else MAX_TEXT_BYTES
     try:
         return read_file(path, limit=limit)
     except IssueFileError as error:
         reason = error.reason.replace(", the most an issue file may hold", "")
-        raise DocumentError(f"{path} {reason}; nothing was imported") from None
+        raise refusal(DocumentError, "doc_unreadable", name=path, reason=reason) from None
 
 
 def read_document(path: Path) -> list[Line]:
@@ -64,13 +65,11 @@ def read_document(path: Path) -> list[Line]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _OLD_WORD:
-        raise DocumentError(
-            f"{path} is {_OLD_WORD[suffix]} file, which cannot be read; "
-            "open it in Word or WPS and save it as .docx"
-        )
+        kind = _OLD_WORD[suffix]
+        raise refusal(DocumentError, "doc_old_word", name=path, kind=kind, suffix=suffix)
     data = read_bytes(path)
     if not data.strip():
-        raise DocumentError(f"{path} is empty")
+        raise refusal(DocumentError, "doc_empty", name=path)
     if suffix == ".pdf":
         from bulletin_tui.documents.pdf_reader import read_pdf
 
@@ -81,7 +80,7 @@ def read_document(path: Path) -> list[Line]:
         return read_docx(data, str(path))
     if suffix in (".txt", ""):
         return text_lines(data, str(path))
-    raise DocumentError(f"{path} is not a kind of file the importer reads (.txt, .docx, .pdf)")
+    raise refusal(DocumentError, "doc_unknown_kind", name=path)
 
 
 def text_lines(data: bytes, name: str, encoding: str | None = None) -> list[Line]:
@@ -93,17 +92,15 @@ def text_lines(data: bytes, name: str, encoding: str | None = None) -> list[Line
     try:
         text = decode_text(data, encoding, name)
     except DecodeError as error:
-        raise DocumentError(str(error)) from None
+        raise rekeyed(DocumentError, error) from None
     return [Line(line) for line in text.splitlines()]
 
 
 def refuse_binary(data: bytes, name: str) -> None:
     """Raise for a PDF, Word or zip file that is about to be read as text."""
     if data.startswith(b"%PDF-"):
-        raise DocumentError(f"{name} is a PDF; name it with .pdf to import it")
+        raise refusal(DocumentError, "doc_pdf_as_text", name=name)
     if data.startswith(b"PK\x03\x04"):
-        raise DocumentError(f"{name} is a zip archive (a .docx?); name it with .docx to import it")
+        raise refusal(DocumentError, "doc_zip_as_text", name=name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentError(
-            f"{name} is an old Word (.doc) or WPS file; open it in Word or WPS and save it as .docx"
-        )
+        raise refusal(DocumentError, "doc_ole", name=name)

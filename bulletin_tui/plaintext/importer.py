@@ -32,6 +32,7 @@ from bulletin_tui.plaintext.layout import (
     run_in_split,
     split_lines,
 )
+from bulletin_tui.reasons import Said, refusal
 
 _SECTION = re.compile(r"^【([^【】]*)】")
 _BARE_SECTION = re.compile(f"[{HAN}、·]{{2,10}}")
@@ -73,7 +74,7 @@ def import_bytes(data: bytes, *, encoding: str | None = None, name: str = "the i
                  **options: Any) -> ImportResult:  # fmt: skip
     """Decode (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030) and import."""
     if not data.strip():
-        raise ImportTextError(f"{name} is empty")
+        raise refusal(ImportTextError, "doc_empty", name=name)
     return import_text(decode_text(data, encoding, name), name=name, **options)
 
 
@@ -118,26 +119,26 @@ def _import(
 ) -> ImportResult:
     parse = _Parse(keep_spacing, wrapping)
     if removed:
-        parse.warnings.append(f"removed {removed} control characters")
+        parse.warnings.append(Said("warn_controls", count=removed))
     if not lines:
-        raise ImportTextError(f"{name} has no text")
+        raise refusal(ImportTextError, "text_no_text", name=name)
     masthead, start = _read_masthead(lines, parse)
     end = _footer_start(lines, start)
     try:
         distribution, copies = _read_footer(lines[end:], parse, masthead.publisher)
         sections = _read_sections(lines[start:end], parse)
     except (ImportTextError, ModelError) as error:
-        raise ImportTextError(f"{name}: {error}") from None
+        raise refusal(ImportTextError, "text_in", name=name, reason=error) from None
     if not any(section.items for section in sections):
-        raise ImportTextError(f"{name} has no recognisable item (a headline, a body, a source)")
+        raise refusal(ImportTextError, "text_no_item", name=name)
     masthead.series = parse.tidy(masthead.series)
     masthead.publisher = parse.tidy(masthead.publisher)
     try:
         check_nothing_lost(text, masthead, distribution, sections, parse)
     except ImportTextError as error:
-        raise ImportTextError(f"{name}: {error}") from None
+        raise refusal(ImportTextError, "text_in", name=name, reason=error) from None
     if not (series or masthead.series):
-        raise ImportTextError(f"{name} names no series (报头); give one with --series")
+        raise refusal(ImportTextError, "text_no_series", name=name)
     try:
         issue = Issue(
             series=series or masthead.series,
@@ -153,7 +154,7 @@ def _import(
             else {},
         )
     except ModelError as error:
-        raise ImportTextError(f"{name}: {error}") from None
+        raise refusal(ImportTextError, "text_in", name=name, reason=error) from None
     return ImportResult(issue, tuple(parse.warnings))
 
 
@@ -245,7 +246,7 @@ def _read_footer(
             entries[-1] += text  # a distribution list wrapped onto the next line
         else:
             parse.notes.append(text)
-            parse.warnings.append(f"kept a footer line it did not recognise as a note: {text}")
+            parse.warnings.append(Said("warn_footer_line", text=text))
     return [_distribution(entry, parse) for entry in entries], copies
 
 
@@ -305,7 +306,7 @@ def _read_sections(lines: list[Line], parse: _Parse) -> list[Section]:
         sections.append(Section(name or "", tuple(_items(found, parse))))
     names = [section.name for section in sections]
     for repeated in sorted({n for n in names if names.count(n) > 1}):
-        raise ImportTextError(f"the text has two sections called “{repeated}”")
+        raise refusal(ImportTextError, "text_two_sections", section=repeated)
     return sections
 
 
@@ -335,10 +336,7 @@ def _prelude(found: list[Paragraph], parse: _Parse) -> list[Section]:
         return [Section("", tuple(_items(found, parse)))]
     for paragraph in found:
         parse.notes.append(paragraph.text)
-        parse.warnings.append(
-            f"text before the first section is neither masthead nor item; kept as a note: "
-            f"{paragraph.text[:30]}"
-        )
+        parse.warnings.append(Said("warn_prelude", text=paragraph.text[:30]))
     return []
 
 
@@ -408,7 +406,7 @@ def _item(draft: list[Paragraph], parse: _Parse) -> Item | None:
         remaining = last[: attribution.start()].strip(_WHITESPACE)
         if not remaining and len(texts) == 1:
             parse.notes.append(last)
-            parse.warnings.append(f"an attribution with no item before it; kept as a note: {last}")
+            parse.warnings.append(Said("warn_lone_attribution", text=last))
             return None
         parse.consumed += [last[attribution.start()], last[attribution.end() - 1]]
         source, author = _attribution(attribution.group(1), parse)
@@ -417,7 +415,7 @@ def _item(draft: list[Paragraph], parse: _Parse) -> Item | None:
     first = replace(draft[0], text=texts[0]) if texts else draft[0]
     title, body = _headline(first, texts, parse, alone=title_is_alone)
     if not source:
-        parse.warnings.append(f"no attribution (source) for the item “{parse.tidy(title)}”")
+        parse.warnings.append(Said("warn_no_source", title=parse.tidy(title)))
     return Item(
         title=parse.tidy(title),
         body=tuple(parse.tidy(paragraph, single_line=False) for paragraph in body),
@@ -454,12 +452,12 @@ def _headline(
         return split[0], [split[1], *draft[1:]]
     if len(draft) > 1 and alone:
         return first, draft[1:]
-    parse.warnings.append(f"could not tell the headline from the body in “{first[:30]}…”")
+    parse.warnings.append(Said("warn_headline", text=first[:30]))
     if len(draft) > 1:
         return first, draft[1:]
     cut = re.search(r"[，。；！？,;]", first)
     if cut is None or not first[cut.start() :].strip(_WHITESPACE) or cut.start() == 0:
-        raise ImportTextError(f"cannot find the body of the item “{first[:30]}”")
+        raise refusal(ImportTextError, "text_no_body", headline=first[:30])
     return first[: cut.start()], [first[cut.start() :]]
 
 
@@ -490,7 +488,4 @@ def check_nothing_lost(
     if wanted != got:
         lost = "".join(sorted((wanted - got).elements()))[:20]
         made = "".join(sorted((got - wanted).elements()))[:20]
-        raise ImportTextError(
-            f"the importer would change the text (lost: “{lost}”, added: “{made}”); "
-            "nothing was written — please report this with the input"
-        )
+        raise refusal(ImportTextError, "text_changed", lost=lost, made=made)

@@ -9,8 +9,10 @@ named as an internal error.
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
 
 from bulletin_tui.errors import BulletinError, IssueFileError, ModelError, SaveConflictError
+from bulletin_tui.reasons import spoken
 from bulletin_tui.tui.i18n import CATALOGUE, t
 
 #: The model's field names → the form's label for them.
@@ -51,6 +53,13 @@ def field_label(field: str) -> str:
     return t(key).split("（")[0].split(" (")[0] if key else field
 
 
+def said_on_screen(key: str, values: Mapping[str, str]) -> str | None:
+    """The screen's sentence for a key of :mod:`bulletin_tui.reasons` (why a document is
+    not imported, what the importer guessed); None for a key it does not have."""
+    name = f"import_reason_{key}"
+    return t(name, **values) if name in CATALOGUE else None
+
+
 def describe(error: BaseException) -> str:
     """One sentence for ``error`` in the screen's language."""
     if isinstance(error, ModelError):
@@ -60,6 +69,8 @@ def describe(error: BaseException) -> str:
     if isinstance(error, IssueFileError):
         return t("error_broken_file", where=error.location(), reason=error.reason)
     if isinstance(error, BulletinError):
+        if error.key and f"import_reason_{error.key}" in CATALOGUE:  # a document refused
+            return spoken(error, said_on_screen)
         if error.key and f"error_{error.key}" in CATALOGUE:
             values = dict(error.params)
             if error.key == "item_gone":

@@ -12,6 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_width_short": ("每行宽度", "Width"),
     "export_no_wrap": ("不折行", "no wrap"),
     "export_name": ("文件名", "File name"),
+    "export_keys": ("Ctrl+S 导出 · Esc 取消", "Ctrl+S exports · Esc cancels"),
     "export_path": ("将写入：{path}", "Will write: {path}"),
     "export_no_folder": ("文件夹 {folder} 不存在", "The folder {folder} does not exist"),
     "export_is_folder": ("{path} 是文件夹，请填写文件名", "{path} is a folder: give a file name"),

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -33,44 +33,65 @@ class ExportRequest:
 _CSS = """
 ExportScreen #dialog {
     width: 84;
-    padding: 0 2;
-}
-ExportScreen #dialog Label {
-    margin-top: 0;
-}
-ExportScreen .row {
-    height: auto;
-}
-ExportScreen .row Label {
-    width: 10;
-    padding-top: 1;
-}
-ExportScreen #format {
-    width: 28;
-}
-ExportScreen #encoding {
-    width: 14;
-}
-ExportScreen #width {
-    width: 14;
-}
-ExportScreen .row Checkbox {
-    width: auto;
-}
-ExportScreen #folder, ExportScreen #name {
-    width: 1fr;
-}
-ExportScreen #path {
-    color: $text-muted;
-    height: auto;
+    max-width: 100%;
+    max-height: 100%;
+    padding: 0 1;
+    border-subtitle-color: $text-muted;
 }
 ExportScreen .title {
     margin-bottom: 0;
 }
-ExportScreen .buttons {
+ExportScreen .row {
+    height: auto;
+    margin-top: 1;
+}
+ExportScreen #dialog .row Label {
+    width: 11;
     margin-top: 0;
 }
+ExportScreen #dialog .row .inline {
+    width: auto;
+    margin: 0 1 0 2;
+}
+ExportScreen #format {
+    width: 26;
+}
+ExportScreen #encoding {
+    width: 12;
+}
+ExportScreen #width {
+    width: 10;
+}
+ExportScreen .row Checkbox {
+    width: auto;
+    margin-left: 2;
+}
+ExportScreen #folder, ExportScreen #name {
+    width: 1fr;
+}
+ExportScreen .field-error {
+    color: $error;
+    height: auto;
+    margin-left: 11;
+}
+ExportScreen .field-error.-empty {
+    display: none;
+}
+ExportScreen #fields {
+    height: auto;
+}
+ExportScreen .buttons {
+    dock: bottom;
+}
+ExportScreen #path {
+    color: $text-muted;
+    height: auto;
+    margin-top: 1;
+}
 """
+
+#: The field each message of the dialog stands under.
+_ERROR_OF = {"width": "#width_error", "folder": "#folder_error", "name": "#name_error"}
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -78,7 +99,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     DEFAULT_CSS = dialog_css("ExportScreen") + _CSS
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", show=False),
+        Binding("ctrl+s", "export", show=False, priority=True),
+    ]
 
     def __init__(self, label: str, stem: str, folder: Path, *, run_in: bool = False) -> None:
         super().__init__()
@@ -88,48 +112,67 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.run_in = run_in
 
     def compose(self) -> ComposeResult:
+        """One line a field (compact widgets), each field's message right under it, so
+        that the whole dialog and its buttons fit an 80×24 terminal."""
         formats = ("text", "markdown", "json", "docx", "pdf")
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog") as dialog:
+            dialog.border_subtitle = t("export_keys")
             yield Static(t("export_title", label=self.label), classes="title", markup=False)
-            with Horizontal(classes="row"):
-                yield Label(t("export_format"))
-                yield Select(
-                    [(t(f"export_{fmt}"), fmt) for fmt in formats],
-                    value="text",
-                    allow_blank=False,
-                    id="format",
-                )
-                yield Checkbox(t("export_run_in"), self.run_in, id="run_in")
-            with Horizontal(classes="row"):
-                yield Label(t("export_width_short"))
-                yield Input(
-                    placeholder=t("export_no_wrap"), id="width", restrict=r"[0-9]*", max_length=4
-                )
-                yield Select(
-                    [("UTF-8", "utf-8"), ("GB18030", "gb18030")],
-                    value="utf-8",
-                    allow_blank=False,
-                    id="encoding",
-                )
-                yield Checkbox(t("export_crlf"), id="crlf")
-            with Horizontal(classes="row"):
-                yield Label(t("export_folder"))
-                yield Input(value=str(self.folder), id="folder")
-            with Horizontal(classes="row"):
-                yield Label(t("export_name"))
-                yield Input(value=f"{self.stem}.txt", id="name")
-            yield Static("", id="path", markup=False)
-            yield Static("", id="error", markup=False)
+            with VerticalScroll(id="fields"):
+                with Horizontal(classes="row"):
+                    yield Label(t("export_format"))
+                    yield Select(
+                        [(t(f"export_{fmt}"), fmt) for fmt in formats],
+                        value="text",
+                        allow_blank=False,
+                        compact=True,
+                        id="format",
+                    )
+                    yield Checkbox(t("export_run_in"), self.run_in, compact=True, id="run_in")
+                with Horizontal(classes="row"):
+                    yield Label(t("export_width_short"))
+                    yield Input(
+                        placeholder=t("export_no_wrap"),
+                        restrict=r"[0-9]*",
+                        max_length=4,
+                        compact=True,
+                        id="width",
+                    )
+                    yield Label(t("export_encoding"), classes="inline")
+                    yield Select(
+                        [("UTF-8", "utf-8"), ("GB18030", "gb18030")],
+                        value="utf-8",
+                        allow_blank=False,
+                        compact=True,
+                        id="encoding",
+                    )
+                    yield Checkbox(t("export_crlf"), compact=True, id="crlf")
+                yield Static("", id="width_error", classes="field-error -empty", markup=False)
+                with Horizontal(classes="row"):
+                    yield Label(t("export_folder"))
+                    yield Input(value=str(self.folder), compact=True, id="folder")
+                yield Static("", id="folder_error", classes="field-error -empty", markup=False)
+                with Horizontal(classes="row"):
+                    yield Label(t("export_name"))
+                    yield Input(value=f"{self.stem}.txt", compact=True, id="name")
+                yield Static("", id="name_error", classes="field-error -empty", markup=False)
+                yield Static("", id="path", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("export_ok"), id="ok", variant="primary")
                 yield Button(t("cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self._show_path()
+        self.query_one("#format", Select).focus()
 
     @property
     def fmt(self) -> str:
         return str(self.query_one("#format", Select).value)
+
+    @property
+    def wraps(self) -> bool:
+        """Whether the chosen format is text laid out in lines (width, encoding, CRLF)."""
+        return self.fmt not in BINARY_FORMATS and self.fmt != "json"
 
     def target(self) -> Path:
         """The file the dialog would write: folder and name, ``~`` expanded, made absolute."""
@@ -137,19 +180,32 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         name = self.query_one("#name", Input).value.strip()
         return (folder / name).absolute() if name else folder.absolute()
 
+    def show_error(self, field: str, message: str) -> None:
+        """Say ``message`` under ``field`` (``""`` clears it)."""
+        error = self.query_one(_ERROR_OF[field], Static)
+        error.update(message)
+        error.set_class(not message, "-empty")
+
     @on(Input.Changed, "#folder, #name")
-    def _show_path(self) -> None:
+    def _show_path(self, event: Input.Changed | None = None) -> None:
+        if event is not None and event.input.id:
+            self.show_error(event.input.id, "")
         self.query_one("#path", Static).update(t("export_path", path=self.target()))
+
+    @on(Input.Changed, "#width")
+    def _width_changed(self) -> None:
+        self.show_error("width", "")
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         name = self.query_one("#name", Input)
         if name.value in {f"{self.stem}{suffix}" for suffix in SUFFIXES.values()}:
             name.value = f"{self.stem}{SUFFIXES[self.fmt]}"
-        binary = self.fmt in BINARY_FORMATS
         for selector in ("#width", "#encoding", "#crlf"):
-            self.query_one(selector).disabled = binary or self.fmt == "json"
+            self.query_one(selector).disabled = not self.wraps
         self.query_one("#run_in", Checkbox).disabled = self.fmt == "json"
+        if not self.wraps:
+            self.show_error("width", "")  # the width is not used: nothing to say about it
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -160,21 +216,25 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
-    def _submitted(self) -> None:
-        error = self.query_one("#error", Static)
-        width_text = self.query_one("#width", Input).value.strip()
+    def action_export(self) -> None:
+        """Check the fields (each message under its field), then dismiss with the request."""
+        width_text = self.query_one("#width", Input).value.strip() if self.wraps else ""
         if width_text and not (width_text.isdigit() and MIN_WIDTH <= int(width_text) <= MAX_WIDTH):
-            error.update(t("export_width_range", least=MIN_WIDTH, most=MAX_WIDTH))
+            self.show_error("width", t("export_width_range", least=MIN_WIDTH, most=MAX_WIDTH))
+            self.query_one("#width", Input).focus()
             return
         if not self.query_one("#name", Input).value.strip():
-            error.update(t("export_no_target"))
+            self.show_error("name", t("export_no_target"))
+            self.query_one("#name", Input).focus()
             return
         target = self.target()
         if not target.parent.is_dir():
-            error.update(t("export_no_folder", folder=target.parent))
+            self.show_error("folder", t("export_no_folder", folder=target.parent))
+            self.query_one("#folder", Input).focus()
             return
         if target.is_dir():
-            error.update(t("export_is_folder", path=target))
+            self.show_error("name", t("export_is_folder", path=target))
+            self.query_one("#name", Input).focus()
             return
         options = ExportOptions(
             fmt=self.fmt,

@@ -8,9 +8,11 @@ warnings, and the issue file it would write or why not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,11 +20,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, DirectoryTree, Static
+from textual.widgets.directory_tree import DirEntry
+from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState
 
 from bulletin_tui.archive import Archive
 from bulletin_tui.documents.batch import Outcome, find_documents, plan_imports, write_imports
-from bulletin_tui.tui.explain import describe
+from bulletin_tui.reasons import Sayer, spoken
+from bulletin_tui.tui.explain import describe, said_on_screen
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.styles import dialog_css
 from bulletin_tui.visible import visible
@@ -47,13 +52,21 @@ ImportScreen #files {
 }
 ImportScreen #chosen, ImportScreen #summary {
     color: $text-muted;
-    height: 1;
+    height: auto;
+    max-height: 2;
 }
 ImportScreen .row {
     height: auto;
 }
 ImportScreen .row Checkbox {
     width: auto;
+    margin-right: 2;
+}
+ImportScreen #detail {
+    height: auto;
+    max-height: 5;
+    padding: 0 1;
+    background: $boost;
 }
 ImportScreen #plan {
     height: 1fr;
@@ -66,7 +79,16 @@ ImportScreen .buttons {
 
 
 class DocumentTree(DirectoryTree):
-    """Folders and the files the importer reads; hidden entries left out."""
+    """Folders and the files the importer reads; hidden entries left out; the files
+    marked for import (``marked``, shared with the dialog) shown with a tick."""
+
+    marked: list[Path] = []
+
+    def render_label(self, node: TreeNode[DirEntry], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        if node.data is not None and node.data.path in self.marked:
+            return Text.assemble(("✓ ", "bold"), label)
+        return label
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [
@@ -82,7 +104,11 @@ class ImportScreen(ModalScreen[list[Path] | None]):
 
     DEFAULT_CSS = dialog_css("ImportScreen") + _CSS
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", show=False),
+        Binding("ctrl+r", "preview", show=False, priority=True),
+        Binding("ctrl+s", "import", show=False, priority=True),
+    ]
 
     def __init__(self, start: Path, archive: Archive) -> None:
         super().__init__()
@@ -92,15 +118,17 @@ class ImportScreen(ModalScreen[list[Path] | None]):
         self.outcomes: list[Outcome] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog") as dialog:
+            dialog.border_subtitle = t("import_keys")
             yield Static(t("import_title"), classes="title")
             yield Static(t("import_hint"), id="hint")
             yield DocumentTree(self.start, id="files")
             yield Static(id="chosen", markup=False)
             with Horizontal(classes="row"):
-                yield Checkbox(t("import_skip_existing"), id="skip")
-                yield Checkbox(t("import_force"), id="force")
+                yield Checkbox(t("import_skip_existing"), compact=True, id="skip")
+                yield Checkbox(t("import_force"), compact=True, id="force")
             yield DataTable(id="plan", cursor_type="row", zebra_stripes=True)
+            yield Static(t("import_detail_none"), id="detail", markup=False)
             yield Static(id="summary", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("import_preview"), id="preview")
@@ -112,7 +140,9 @@ class ImportScreen(ModalScreen[list[Path] | None]):
         for key in ("file", "series", "number", "date", "items", "warnings", "target"):
             table.add_column(t(f"import_col_{key}"), key=key)
         self._show_chosen()
-        self.query_one(DocumentTree).focus()
+        tree = self.query_one(DocumentTree)
+        tree.marked = self.marked
+        tree.focus()
 
     # choosing ---------------------------------------------------------------------------
 
@@ -127,8 +157,19 @@ class ImportScreen(ModalScreen[list[Path] | None]):
         return [self.start]
 
     def _show_chosen(self) -> None:
-        names = ", ".join(str(path) for path in self.chosen)
+        """What a preview would read: the marked files named from the dialog's folder (the
+        tree shows them there), else the folder or file under the cursor."""
+        names = t("import_separator").join(map(self._named, self.chosen))
         self.query_one("#chosen", Static).update(visible(t("import_chosen", paths=names)))
+
+    def _named(self, path: Path) -> str:
+        """``path`` from the dialog's folder where it lies inside it, else in full."""
+        if path == self.start:
+            return str(path)
+        try:
+            return str(path.relative_to(self.start))
+        except ValueError:
+            return str(path)
 
     @on(DirectoryTree.NodeHighlighted)
     def _highlighted(self) -> None:
@@ -141,6 +182,7 @@ class ImportScreen(ModalScreen[list[Path] | None]):
             self.marked.remove(event.path)
         else:
             self.marked.append(event.path)
+        event.node.refresh()
         self._show_chosen()
 
     @on(Checkbox.Changed)
@@ -181,17 +223,42 @@ class ImportScreen(ModalScreen[list[Path] | None]):
         table = self.query_one(DataTable)
         table.clear()
         for outcome in outcomes:
-            table.add_row(*row_of(outcome, self.start))
+            table.add_row(*row_of(outcome, self.start, self._say))
+        failed_rows = [n for n, outcome in enumerate(outcomes) if outcome.failed]
+        table.move_cursor(row=failed_rows[0] if failed_rows else 0)
+        table.focus()  # the rows (and why each is not written) are what to read next
+        self._show_detail()
         planned = sum(outcome.target is not None for outcome in outcomes)
         failed = sum(outcome.failed for outcome in outcomes)
         summary = t("import_summary", planned=planned, failed=failed, files=len(outcomes))
         self.query_one("#summary", Static).update(summary)
         self.query_one("#import", Button).disabled = planned == 0
 
+    @on(DataTable.RowHighlighted, "#plan")
+    def _show_detail(self) -> None:
+        """Under the table, the selected row in full: why it is not written (wrapped, so
+        readable at any width), or the file it would write; then its warnings."""
+        row = self.query_one(DataTable).cursor_row
+        if not 0 <= row < len(self.outcomes):
+            return
+        outcome = self.outcomes[row]
+        lines = [reason_on_screen(outcome, self._say)] if outcome.reason() else []
+        if not lines and outcome.target is not None:
+            lines.append(t("import_detail_target", path=outcome.target))
+        lines += [
+            t("import_detail_warning", warning=spoken(warning, self._say))
+            for warning in outcome.warnings
+        ]
+        self.query_one("#detail", Static).update(visible("\n".join(lines)))
+
     @on(Button.Pressed, "#import")
     def action_import(self) -> None:
-        """Write what the plan shown allows, as ``bulletin import`` does."""
-        if not any(outcome.target is not None for outcome in self.outcomes):
+        """Write what the plan shown allows, as ``bulletin import`` does; not while the
+        plan is being read again or written (the button is off then)."""
+        button = self.query_one("#import", Button)
+        if button.disabled and self.outcomes and self.workers:
+            return
+        if button.disabled or not any(outcome.target is not None for outcome in self.outcomes):
             self.notify(t("import_nothing_to_write"), severity="warning")
             return
         self.query_one("#import", Button).disabled = True
@@ -225,8 +292,29 @@ class ImportScreen(ModalScreen[list[Path] | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def _say(self, key: str, values: Mapping[str, str]) -> str | None:
+        """The catalogue's sentence for an importer's ``key`` (see
+        :mod:`bulletin_tui.reasons`); files under the dialog's folder named from there."""
+        start = f"{self.start.absolute()}{os.sep}"
+        return said_on_screen(key, {what: v.replace(start, "") for what, v in values.items()})
 
-def row_of(outcome: Outcome, base: Path) -> list[Text]:
-    """The table's row of one input, as the command line's table has it."""
-    *cells, status = outcome.cells(base)
+
+def row_of(outcome: Outcome, base: Path, say: Sayer) -> list[Text]:
+    """The table's row of one input, as the command line's table has it, in ``say``'s
+    words."""
+    *cells, status = outcome.cells(base, say)
+    issue = outcome.result.issue if outcome.result is not None else None
+    if issue is not None and issue.number:
+        cells[2] = t("import_number_cell", number=issue.number)  # 第N期 or No. N
+    for after in (": ", "：", " "):  # the file is named in the first column
+        status = status.removeprefix(f"{cells[0]}{after}")
+    if isinstance(outcome.cause, OSError):
+        status = visible(describe(outcome.cause))
     return [*map(Text, cells), Text(status, style="red" if outcome.failed else "")]
+
+
+def reason_on_screen(outcome: Outcome, say: Sayer) -> str:
+    """Why ``outcome`` is not written, in ``say``'s words, as a whole sentence."""
+    if isinstance(outcome.cause, OSError):
+        return describe(outcome.cause)
+    return outcome.reason(say)
