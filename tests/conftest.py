@@ -48,8 +48,11 @@ def small_issue(number: int = 5, date: dt.date | None = dt.date(2024, 4, 10)) ->
 
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test keeps its index cache in its own folder, never the user's."""
+    """Every test keeps its index cache in its own folder, never the user's, and starts
+    without the user's choice of language or archive."""
     monkeypatch.setenv("BULLETIN_CACHE", str(tmp_path / "index-cache"))
+    for name in ("BULLETIN_LANG", "BULLETIN_ARCHIVE"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -92,7 +92,9 @@ def folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_the_command_line_speaks_english_unless_told_zh(archive: Archive, folder: Path):
+def test_the_command_line_speaks_english_unless_told_zh(
+    archive: Archive, folder: Path, monkeypatch: pytest.MonkeyPatch
+):
     english = run("import", "--archive", str(archive.root), "--dry-run", str(folder))
     assert english.exit_code == 1
     assert english.stderr.splitlines() == [
@@ -101,10 +103,13 @@ def test_the_command_line_speaks_english_unless_told_zh(archive: Archive, folder
         "replace it or --skip-existing",
         f"bulletin: {folder / '随笔.txt'}: cannot find the body of the item “随便写的一句话”",
     ]
-    for zh in (
+    told = [
         run("import", "--archive", str(archive.root), "--dry-run", "--lang", "zh", str(folder)),
         run("--lang", "zh", "import", "--archive", str(archive.root), "--dry-run", str(folder)),
-    ):
+    ]
+    monkeypatch.setenv("BULLETIN_LANG", "zh")  # as for bulletin lint
+    told.append(run("import", "--archive", str(archive.root), "--dry-run", str(folder)))
+    for zh in told:
         assert zh.exit_code == 1
         assert zh.stderr.splitlines() == [
             f"bulletin: {folder / 'not-a-pdf.pdf'} 不是 PDF 文件（文件开头不是 PDF 格式）",

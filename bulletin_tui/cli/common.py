@@ -136,6 +136,14 @@ def _finite(data: Any) -> Any:
     return data
 
 
+def output_language(lang: str | None) -> str:
+    """The language a command's messages are in: ``--lang`` (of the command, else of
+    ``bulletin``), else ``$BULLETIN_LANG``, else English, as the command line speaks."""
+    chosen = lang or (click.get_current_context().obj or {}).get("lang")
+    chosen = (chosen or os.environ.get("BULLETIN_LANG") or "en").lower()[:2]
+    return chosen if chosen in ("zh", "en") else "en"
+
+
 LANG = click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),

@@ -16,6 +16,7 @@ from bulletin_tui.cli.common import (
     counted,
     fail,
     open_archive,
+    output_language,
     print_json,
 )
 from bulletin_tui.errors import BulletinError
@@ -48,7 +49,8 @@ _PROGRESS_FROM = 3
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
-    help="Say why a file is not imported, and the warnings, in Chinese (zh); default: English.",
+    help="Say why a file is not imported, and the warnings, in Chinese (zh); default:"
+    " $BULLETIN_LANG, else English.",
 )
 def import_command(
     archive_dir: Path | None,
@@ -128,10 +130,9 @@ def import_command(
 
 
 def _words(lang: str | None) -> Sayer | None:
-    """The Chinese words for reasons and warnings when ``--lang zh`` is given (to the
-    command or to ``bulletin``); None: the English sentences, as always."""
-    chosen = lang or (click.get_current_context().obj or {}).get("lang")
-    if chosen != "zh":
+    """The Chinese words for reasons and warnings when the output is to be Chinese (see
+    :func:`output_language`); None: the English sentences."""
+    if output_language(lang) != "zh":
         return None
     from bulletin_tui.reasons import words
 

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bulletin_tui.cli.common import LANG, archive_option, fail, open_archive, print_json
+from bulletin_tui.cli.common import (
+    LANG,
+    archive_option,
+    fail,
+    open_archive,
+    output_language,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from bulletin_tui.archive import Archive
@@ -53,12 +60,6 @@ WORDS = {
 }
 
 
-def _language(lang: str | None) -> str:
-    chosen = lang or (click.get_current_context().obj or {}).get("lang")
-    chosen = (chosen or os.environ.get("BULLETIN_LANG") or "en").lower()[:2]
-    return chosen if chosen in ("zh", "en") else "en"
-
-
 @click.command("lint")
 @archive_option
 @LANG
@@ -83,7 +84,7 @@ def lint_command(
 
     if dry_run and not fix:
         raise click.UsageError("--dry-run goes with --fix")
-    language = _language(lang)
+    language = output_language(lang)
     archive = open_archive(archive_dir)
     archive.require()
     settings, problem = load_lint_settings(archive.root)
