@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,16 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BULLETIN_CACHE", str(tmp_path / "index-cache"))
     for name in ("BULLETIN_LANG", "BULLETIN_ARCHIVE"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The reader's screen in Chinese (its default), and back to it after the test."""
+    from bulletin_tui.tui.i18n import choose_language
+
+    choose_language("zh")
+    yield
+    choose_language("zh")
 
 
 @pytest.fixture

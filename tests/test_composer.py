@@ -15,7 +15,6 @@ from bulletin_tui.drafts import Drafts
 from bulletin_tui.model import Distribution, Item
 from bulletin_tui.tomlfile import parse_issue
 from bulletin_tui.tui.app import BulletinApp
-from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.confirm import ConfirmScreen
 from bulletin_tui.tui.screens.conflict import ConflictScreen
 from bulletin_tui.tui.screens.issue_form import IssueForm
@@ -23,13 +22,12 @@ from bulletin_tui.tui.screens.item_form import ItemForm
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
 from .conftest import small_issue
+from .pilot import started
 
 COMMENT = "# 本期由综合科汇总\n"
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -47,13 +45,6 @@ def path(archive: Archive) -> Path:
 
 def make_app(archive: Archive, tmp_path: Path) -> BulletinApp:
     return BulletinApp(archive, watch_interval=0, drafts=Drafts(tmp_path / "drafts"))
-
-
-async def started(app: BulletinApp, pilot) -> None:
-    await app.loaded.wait()
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def fill(pilot, **fields: str) -> None:

@@ -20,24 +20,15 @@ from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.conflict import ConflictScreen, their_change
 
 from .conftest import small_issue
-from .test_composer import fill, started
+from .pilot import screen_lines, started
+from .test_composer import fill
 
-
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
-    yield
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
 def path(archive: Archive) -> Path:
     return archive.root / "工作动态-2024-005.toml"
-
-
-def screen_lines(app: BulletinApp) -> list[str]:
-    """What the terminal shows, a string a row (a wide character once)."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def open_conflict(app: BulletinApp, pilot, archive: Archive, path: Path) -> None:

@@ -24,14 +24,12 @@ from bulletin_tui.tui.screens.stats import StatsScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.tui.widgets.reader import Reader
 
+from .pilot import screen_lines, started
+
 SAMPLE_ISSUE = Path(__file__).parent.parent / "issues" / "工作动态-2024-005.toml"
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
-    yield
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -44,13 +42,6 @@ def sample(tmp_path: Path) -> Path:
 
 def make_app(root: Path, tmp_path: Path) -> BulletinApp:
     return BulletinApp(Archive(root), watch_interval=0, drafts=Drafts(tmp_path / "drafts"))
-
-
-async def started(app: BulletinApp, pilot) -> None:
-    await app.loaded.wait()
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 def select(app: BulletinApp, title: str) -> None:
@@ -200,11 +191,6 @@ def test_the_readme_says_which_python_and_where_the_reader_writes():
 
 
 # 6: the item form ------------------------------------------------------------------------
-
-
-def screen_lines(app: BulletinApp) -> list[str]:
-    """The active screen as drawn, line by line."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def test_typing_after_a_goes_into_the_headline_not_over_the_section(sample, tmp_path):

@@ -18,7 +18,7 @@ from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.visible import visible
 
 from .conftest import small_issue
-from .test_tui import started
+from .pilot import started
 
 TITLE = "\x1b]0;PWNED\x07"  # sets the window title
 CLEAR = "\x1b[2J"  # clears the screen

@@ -22,13 +22,9 @@ from bulletin_tui.tui.screens.search import SearchScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
 from .conftest import small_issue
+from .pilot import screen_lines, started
 
-
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
-    yield
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -40,13 +36,6 @@ def archive(tmp_path: Path) -> Archive:
 
 def make_app(archive: Archive, tmp_path: Path) -> BulletinApp:
     return BulletinApp(archive, watch_interval=0, drafts=Drafts(tmp_path / "drafts"))
-
-
-async def started(app: BulletinApp, pilot) -> None:
-    await app.loaded.wait()
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 def kept_drafts(tmp_path: Path) -> list[Path]:
@@ -236,11 +225,6 @@ async def test_the_palette_screenshot_saves_where_there_is_no_downloads_folder(
 
 
 # 6: the proofreading hints are in sight while the headline is typed ------------------------
-
-
-def screen_lines(app: BulletinApp) -> list[str]:
-    """The active screen as drawn, line by line."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])

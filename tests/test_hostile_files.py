@@ -21,7 +21,7 @@ from bulletin_tui.tomledit import IssueDocument
 from bulletin_tui.tomlfile import MAX_DEPTH, parse_issue
 
 from .conftest import small_issue
-from .test_tui import started
+from .pilot import started
 
 HEADER = 'format = 1\n\n[issue]\nseries = "工作动态"\n'
 ITEM = '\n[[section]]\nname = "助企服务"\n\n[[section.item]]\ntitle = "标题"\nbody = "正文。"\n'

@@ -14,16 +14,15 @@ from bulletin_tui.archive import Archive
 from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.tui import render
 from bulletin_tui.tui.app import BulletinApp
-from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.widgets.issue_tree import LABEL_KEPT, IssueTree
+
+from .pilot import settle
 
 SENTENCE = "聚焦辖区内重点企业，实现送贷上门。"  # 17 characters
 BIG_BODY = SENTENCE * 62_000  # a paragraph of about a million characters
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def archive_with(tmp_path: Path, first: Item) -> Archive:
@@ -37,12 +36,6 @@ def archive_with(tmp_path: Path, first: Item) -> Archive:
 def shown(app: BulletinApp) -> str:
     """What the reader pane draws now (not what it would lay out)."""
     return str(app.query_one("#content", Static).render())
-
-
-async def settle(app: BulletinApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def laid_out(app: BulletinApp, pilot) -> str:

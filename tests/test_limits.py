@@ -18,7 +18,7 @@ from bulletin_tui.settings import load_settings
 from bulletin_tui.tomledit import IssueDocument
 
 from .conftest import small_issue
-from .test_tui import started
+from .pilot import started
 
 
 def run(*args: str):

@@ -20,16 +20,13 @@ from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.tui.widgets.progress import BuildProgress
 
 from .conftest import small_issue
+from .pilot import started
 
 INJECTED_TITLE = "[bold]注入[/bold]标题"
 INJECTED_BODY = "正文含[link=https://example.com]链接[/link]、[/]与[red]红色，原样显示。"
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
-    yield
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -42,13 +39,6 @@ def archive(tmp_path: Path) -> Archive:
     archive.create(replace(newer, sections=(*newer.sections, injected)))
     (archive.root / "broken.toml").write_text('[issue]\nseries = "工作动态"\nnumber = "五"\n')
     return archive
-
-
-async def started(app: BulletinApp, pilot) -> None:
-    await app.loaded.wait()
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def open_statistics(app: BulletinApp, pilot):

@@ -11,9 +11,9 @@ from bulletin_tui.tui.app import BulletinApp
 from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.export import ExportScreen
 
+from .pilot import started
 from .test_cli_export import TEST_FONTS
 from .test_documents import assert_in_order, expected_sequence
-from .test_tui import started
 
 STEM = "工作动态-2024-005"
 

@@ -14,14 +14,12 @@ from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.import_dialog import DocumentTree, ImportScreen
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
+from .pilot import started
+
 SMALL_ISSUE_TEXT = Path(__file__).parent / "data" / "small_issue.txt"
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
-    yield
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -40,13 +38,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def make_app(archive: Archive, tmp_path: Path) -> BulletinApp:
     return BulletinApp(archive, watch_interval=0, drafts=Drafts(tmp_path / "drafts"))
-
-
-async def started(app: BulletinApp, pilot) -> None:
-    await app.loaded.wait()
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def settle(app: BulletinApp, pilot) -> None:

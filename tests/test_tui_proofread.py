@@ -11,21 +11,18 @@ import pytest
 from bulletin_tui.archive import Archive
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.tui.app import BulletinApp
-from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.item_form import ItemForm
 from bulletin_tui.tui.screens.proofread import SPOT, ProofreadScreen
 from bulletin_tui.tui.widgets.live_problems import LiveProblems
 from bulletin_tui.tui.widgets.reader import Reader
 
+from .pilot import started
+
 BUNDLED = Path(__file__).parent.parent / "issues" / "工作动态-2024-005.toml"
 COMMENT = "# 本期由综合科汇总\n"
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
-    yield
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -35,13 +32,6 @@ def path(tmp_path: Path) -> Path:
     path = folder / BUNDLED.name
     path.write_bytes(COMMENT.encode() + BUNDLED.read_bytes())
     return path
-
-
-async def started(app: BulletinApp, pilot) -> None:
-    await app.loaded.wait()
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def open_panel(app: BulletinApp, pilot) -> ProofreadScreen:
