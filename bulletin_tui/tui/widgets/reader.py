@@ -38,7 +38,7 @@ class _Content(Static):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         reader = self.parent
-        if isinstance(reader, Reader):
+        if isinstance(reader, Reader) and width > 0:  # 0: not on screen (nothing to draw)
             reader._fit_before_drawing(width)
         return super().get_content_height(container, viewport, width)
 
