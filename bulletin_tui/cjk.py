@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from rich.cells import cell_len
 
@@ -111,30 +112,43 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: CJK punctuation and full-width forms (not U+3000, the ideographic space).
 CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_CJK_CHAR = re.compile(f"[{HAN}{CJK_PUNCT}]")
+# The patterns below are compiled when first used: a class spanning the Han blocks takes
+# milliseconds to compile, which every start of the reader (that never needs them) paid.
 
-# Spaces that PDF extraction puts between a run of digits or Latin letters and Chinese
-# text (`2024 年`, `1.4 亿`, `PPP 项目`): one side Latin/digit, the other side Chinese.
-_INSERTED_SPACE = re.compile(
-    f"(?<=[A-Za-z0-9%‰℃])[ \u00a0]+(?=[{HAN}{CJK_PUNCT}])"
-    f"|(?<=[{HAN}{CJK_PUNCT}])[ \u00a0]+(?=[A-Za-z0-9])"
-)
+
+@cache
+def _han_char() -> re.Pattern[str]:
+    return re.compile(f"[{HAN}]")
+
+
+@cache
+def _cjk_char() -> re.Pattern[str]:
+    return re.compile(f"[{HAN}{CJK_PUNCT}]")
+
+
+@cache
+def _inserted_space() -> re.Pattern[str]:
+    """Spaces that PDF extraction puts between a run of digits or Latin letters and
+    Chinese text (`2024 年`, `1.4 亿`, `PPP 项目`): one side Latin/digit, the other Chinese."""
+    return re.compile(
+        f"(?<=[A-Za-z0-9%‰℃])[ \u00a0]+(?=[{HAN}{CJK_PUNCT}])"
+        f"|(?<=[{HAN}{CJK_PUNCT}])[ \u00a0]+(?=[A-Za-z0-9])"
+    )
 
 
 def is_han(char: str) -> bool:
     """A Chinese character (ideograph)."""
-    return bool(_HAN_CHAR.match(char))
+    return bool(_han_char().match(char))
 
 
 def is_cjk(char: str) -> bool:
     """A Chinese character or a piece of CJK / full-width punctuation."""
-    return bool(_CJK_CHAR.match(char))
+    return bool(_cjk_char().match(char))
 
 
 def remove_inserted_spaces(text: str) -> str:
     """Drop the spaces extraction inserts between digits or Latin letters and Chinese."""
-    return _INSERTED_SPACE.sub("", text)
+    return _inserted_space().sub("", text)
 
 
 # -- line breaking (W3C clreq, basic level) ----------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 from bulletin_tui.atomic import write_atomic
@@ -22,17 +20,26 @@ class Drafts:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    # hashlib and json are imported when a form first needs a draft: the reader starts
+    # without them
+
     def _path(self, target: str) -> Path:
+        import hashlib
+
         return self.folder / (hashlib.sha256(target.encode("utf-8")).hexdigest()[:24] + ".json")
 
     def save(self, target: str, fields: dict[str, str]) -> None:
         """Keep what is typed for ``target`` (atomically: a crash leaves the old draft)."""
+        import json
+
         self.folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps({"target": target, "fields": fields}, ensure_ascii=False)
         write_atomic(self._path(target), data.encode("utf-8"))
 
     def load(self, target: str) -> dict[str, str] | None:
         """The draft kept for ``target``, if there is a readable one."""
+        import json
+
         path = self._path(target)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

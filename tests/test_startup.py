@@ -100,6 +100,32 @@ async def test_the_newest_issue_is_shown_before_the_files_are_checked_then_as_it
         assert NEW_TITLE in app.reader_text
 
 
+async def test_the_first_item_is_laid_out_once_at_the_width_of_its_pane(archive, monkeypatch):
+    # The reader learns its width only when the first frame is laid out: the item is laid
+    # out then, for that width, not at a guess first and again once the frame is drawn.
+    from bulletin_tui.tui import render
+
+    Index(archive).refresh()
+    held = HeldCheck(monkeypatch)
+    widths: list[int] = []
+    original = render.item_text
+
+    def item_text(item, width):
+        widths.append(width)
+        return original(item, width)
+
+    monkeypatch.setattr(render, "item_text", item_text)
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await held.wait_started(pilot)
+        await pilot.pause()
+        assert app.reader_text.startswith(OLD_TITLE)
+        reader_width = app.query_one("#reader").scrollable_content_region.width
+        assert set(widths) == {reader_width - 1}  # one column kept free beside the text
+        held.release.set()
+        await settle(app, pilot)
+
+
 async def test_a_save_from_what_the_cache_showed_refuses_when_the_file_changed(
     archive, monkeypatch
 ):

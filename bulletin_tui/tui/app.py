@@ -131,7 +131,10 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
         if self.archive.root.is_dir():
             known = self.index.known_listing(FIRST_BATCH)
         if known.issues or known.broken:
-            self.show_listing(known, None)
+            self.show_listing(known, None, read_inbox=False)
+            # the inbox is read after the first frame too (with submissions, that checks
+            # the cache against every file for what they adopted)
+            self.call_after_refresh(self.load_inbox)
         else:
             self.query_one(Reader).show(partial(render.message_text, t("loading")))
         self.call_after_refresh(self.load_archive)
@@ -257,8 +260,10 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
         *,
         announce: bool = True,
         select: ItemTarget | None = None,
+        read_inbox: bool = True,
     ) -> None:
-        """Put a (new) listing on screen, keeping the selection where it still exists."""
+        """Put a (new) listing on screen, keeping the selection where it still exists (and
+        read the inbox again, unless ``read_inbox`` is False)."""
         changed = self._changed_paths(signature) if announce else []
         self.loaded.set()
         self.listing = listing
@@ -267,7 +272,8 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
         in_inbox = self.inbox_selection() if select is None else None
         opened = tree.show(listing, select.keys if select is not None else None)
         self.show_inbox(in_inbox)
-        self.load_inbox()
+        if read_inbox:
+            self.load_inbox()
         if in_inbox is not None:
             opened = None  # the submission stays on screen
         if not listing.issues and not listing.broken:

@@ -14,15 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bulletin_tui.archive import IssueFile, Listing, newest_first
-from bulletin_tui.edits import (
-    AddItem,
-    Edit,
-    MoveItem,
-    RemoveItem,
-    RemoveSection,
-    ReplaceItem,
-    SetHeader,
-)
 from bulletin_tui.errors import BulletinError, SaveConflictError
 from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.saving import read_or_none
@@ -152,6 +143,8 @@ class Composer:
                     result: ItemFormResult | None) -> None:  # fmt: skip
         if result is None:
             return
+        from bulletin_tui.edits import AddItem, RemoveItem, ReplaceItem
+
         if original is not None and original[1].submission:  # still adopted from its submission
             result = replace(result, item=replace(result.item, submission=original[1].submission))
         target = ItemTarget(result.issue_path, result.section, result.item.title)
@@ -182,6 +175,8 @@ class Composer:
         question = ConfirmScreen(t("confirm_delete", title=item.title), yes=t("delete_yes"),
                                  no=t("delete_no"))  # fmt: skip
 
+        from bulletin_tui.edits import RemoveItem
+
         def answered(yes: bool) -> None:
             if yes and self.save_edit(issue_file, RemoveItem(section.name, item.title)):
                 self.notify(t("deleted", title=item.title), markup=False)
@@ -195,6 +190,8 @@ class Composer:
             self.notify(t("error_section_not_empty", name=section.name), severity="warning",
                         markup=False)  # fmt: skip
             return
+        from bulletin_tui.edits import RemoveSection
+
         if self.save_edit(issue_file, RemoveSection(section.name)):
             self.notify(t("section_deleted", name=section.name), markup=False)
 
@@ -237,6 +234,8 @@ class Composer:
 
         form = IssueForm(list(self.listing.issues), issue_file.issue.series, dt.date.today(),
                          issue=issue_file.issue)  # fmt: skip
+
+        from bulletin_tui.edits import SetHeader
 
         def done(issue: Issue | None) -> None:
             if issue is not None and self.save_edit(issue_file, SetHeader(issue)):

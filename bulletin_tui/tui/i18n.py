@@ -209,16 +209,19 @@ def _gather_parts() -> None:
     feature does not touch another's lines; a key defined twice is an error.
     """
     import importlib
-    import pkgutil
 
     from bulletin_tui.tui import catalogue
 
-    for info in sorted(pkgutil.iter_modules(catalogue.__path__), key=lambda i: i.name):
-        part = importlib.import_module(f"{catalogue.__name__}.{info.name}")
+    # the folder's modules, listed directly (pkgutil's import costs every start more)
+    folder = catalogue.__path__[0]
+    names = sorted(entry[:-3] for entry in os.listdir(folder)
+                   if entry.endswith(".py") and entry != "__init__.py")  # fmt: skip
+    for name in names:
+        part = importlib.import_module(f"{catalogue.__name__}.{name}")
         strings: dict[str, tuple[str, str]] = part.STRINGS
         clashes = sorted(CATALOGUE.keys() & strings.keys())
         if clashes:
-            raise RuntimeError(f"catalogue keys defined twice ({info.name}): {clashes}")
+            raise RuntimeError(f"catalogue keys defined twice ({name}): {clashes}")
         CATALOGUE.update(strings)
 
 

@@ -17,7 +17,6 @@ from bulletin_tui.archive import BrokenFile
 from bulletin_tui.cjk import display_width, wrap
 from bulletin_tui.model import Issue, Item, Section
 from bulletin_tui.plaintext.common import INDENT, attribution, format_distribution
-from bulletin_tui.plaintext.exporter import masthead_lines
 from bulletin_tui.search_text import find_terms
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.visible import visible
@@ -113,6 +112,9 @@ def _centred(text: str, width: int, style: str) -> Text:
 
 def issue_text(issue: Issue, width: int) -> Text:
     """The whole issue as printed: masthead, rule, sections, rule, footer."""
+    # imported here: the exporter is not needed for the first screen (an item)
+    from bulletin_tui.plaintext.exporter import masthead_lines
+
     out = Text()
     series, *details = masthead_lines(issue, None)
     out.append_text(_centred(series, width, SERIES))

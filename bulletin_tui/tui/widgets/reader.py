@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from bulletin_tui.tui.i18n import t
@@ -27,6 +28,19 @@ def _same(one: Layout, other: Layout) -> bool:
     if not (isinstance(one, partial) and isinstance(other, partial)):
         return one is other
     return (one.func, one.args, one.keywords) == (other.func, other.args, other.keywords)
+
+
+class _Content(Static):
+    """The reader's text. Short content is laid out again here when the layout pass asks
+    its height at a width it was not laid out for: so the first frame shows the item at
+    its real width (a Resize event comes only after that frame is drawn, and laying out
+    then cost a second frame before the item was readable)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        reader = self.parent
+        if isinstance(reader, Reader) and width > 0:  # 0: not on screen (nothing to draw)
+            reader._fit_before_drawing(width)
+        return super().get_content_height(container, viewport, width)
 
 
 class Reader(VerticalScroll):
@@ -66,7 +80,7 @@ class Reader(VerticalScroll):
         self._shown = 0
 
     def compose(self):  # noqa: ANN201 (Textual's ComposeResult)
-        yield Static(Text(), id="content", markup=False)
+        yield _Content(Text(), id="content", markup=False)
 
     def show(self, layout: Layout, *, keep_scroll: bool = False, characters: int = 0) -> None:
         """Show what ``layout`` makes, scrolled to the top unless ``keep_scroll``.
@@ -89,6 +103,13 @@ class Reader(VerticalScroll):
     def _content_width(self) -> int:
         return max(10, self.scrollable_content_region.width - 1)
 
+    def _fit_before_drawing(self, content_width: int) -> None:
+        """In the layout pass: lay short content out for the content's new width now."""
+        width = max(10, content_width - 1)  # as _content_width: one column kept free
+        if width != self._width and self._characters < LAY_OUT_APART_FROM:
+            self._width = width
+            self.query_one("#content", Static).update(self._layout(width), layout=False)
+
     def _lay_out_content(self, *, placeholder: bool = False) -> None:
         """Lay the content out for the pane's width. (Not ``_render_content``: Textual's
         Widget has a method of that name, called for every line drawn, which laid the
@@ -98,6 +119,9 @@ class Reader(VerticalScroll):
         again, and start over)."""
         self._width = self._content_width()
         self._shown += 1
+        if not self.size and self._characters < LAY_OUT_APART_FROM:
+            self._width = 0  # not laid out yet: the first layout pass lays it out, at its width
+            return
         content = self.query_one("#content", Static)
         if self._characters < LAY_OUT_APART_FROM:
             content.update(self._layout(self._width))
