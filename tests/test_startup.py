@@ -12,20 +12,18 @@ import pytest
 from bulletin_tui.archive import Archive
 from bulletin_tui.index import Index
 from bulletin_tui.tui.app import BulletinApp
-from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.conflict import ConflictScreen
 from bulletin_tui.tui.widgets import issue_tree
 from bulletin_tui.tui.widgets.issue_tree import IssueTree
 
 from .conftest import small_issue
+from .pilot import settle
 
 OLD_TITLE = "县开发区做好融资服务"
 NEW_TITLE = "县开发区融资服务又有新进展"
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -65,12 +63,6 @@ def newest_path(archive: Archive) -> Path:
 
 def change_first_title(path: Path) -> None:
     path.write_bytes(path.read_bytes().replace(OLD_TITLE.encode(), NEW_TITLE.encode()))
-
-
-async def settle(app: BulletinApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def test_the_newest_issue_is_shown_before_the_files_are_checked_then_as_it_is_now(
