@@ -7,12 +7,13 @@ import errno
 import os
 import re
 import stat as stat_mode
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bulletin_tui.bounds import INBOX_FOLDER
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
 from bulletin_tui.locking import DEFAULT_WAIT
 from bulletin_tui.saving import (
@@ -171,9 +172,12 @@ class Archive:
         except OSError:
             stamp = None
         if self._inbox is None or self._inbox[0] != stamp:
-            from bulletin_tui.settings import inbox_folder
+            name = INBOX_FOLDER  # without settings, the settings module is not needed
+            if stamp is not None:
+                from bulletin_tui.settings import inbox_folder
 
-            self._inbox = (stamp, os.path.join(self.root, inbox_folder(self.root).name))
+                name = inbox_folder(self.root).name
+            self._inbox = (stamp, os.path.join(self.root, name))
         return self._inbox[1]
 
     def require(self) -> None:
@@ -191,7 +195,7 @@ class Archive:
         Names that are not UTF-8 and folders that cannot be read are not among them:
         :attr:`unlisted` holds those, as broken files, after each walk.
         """
-        return [Path(path) for path, _stamp in self._walk()]
+        return [Path(path) for path in self._walk()]
 
     def stamps(self) -> Stamps:
         """Every issue file (as :meth:`files` finds them, in order) with its size and
@@ -200,9 +204,11 @@ class Archive:
         A link to nothing, a loop of links, a pipe or a device is here too (with the
         stamp of the link itself); reading it makes it a broken file.
         """
-        return dict(self._walk())
+        return self._walk()
 
-    def _walk(self) -> Iterator[tuple[str, tuple[int, int]]]:
+    def _walk(self) -> Stamps:
+        # Each file costs a stat (20,000 files: about 50 ms) and as little else as can be:
+        # this walk is the freshness check of every command and of the reader.
         self.require()
         settings = os.path.join(self.root, SETTINGS_FILE)
         inbox = self.inbox_path()
@@ -211,6 +217,7 @@ class Archive:
         # join its path and their names, so only a walk from ``.`` needs a change.
         from_here = folders[0] == os.curdir
         unlisted: list[BrokenFile] = []
+        stamps: Stamps = {}
         self.unlisted = ()
         while folders:
             folder = folders.pop()
@@ -223,24 +230,28 @@ class Archive:
                 unlisted.append(_broken(folder, f"is a folder that cannot be read ({_why(error)})"))
                 continue
             subfolders = []
+            # one test for the whole folder: names that are not UTF-8 are rare
+            all_storable = storable("\0".join([folder, *(entry.name for entry in entries)]))
             for entry in entries:
-                if entry.name.startswith("."):
+                name = entry.name
+                if name[0] == ".":
                     continue
+                path = entry.path
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.path != inbox:
-                        subfolders.append(entry.path)
-                elif entry.name.endswith(".toml") and entry.path != settings:
-                    if not storable(entry.path):
-                        unlisted.append(_broken(entry.path, "has a name that is not UTF-8"))
+                    if path != inbox:
+                        subfolders.append(path)
+                elif name.endswith(".toml") and path != settings:
+                    if not (all_storable or storable(path)):
+                        unlisted.append(_broken(path, "has a name that is not UTF-8"))
                         continue
                     try:
                         found = entry.stat()
                     except OSError:  # a link to nothing, or a loop: read, it says which
                         found = entry.stat(follow_symlinks=False)
-                    path = entry.path[2:] if from_here else entry.path
-                    yield path, (found.st_size, found.st_mtime_ns)
+                    stamps[path[2:] if from_here else path] = (found.st_size, found.st_mtime_ns)
             folders += reversed(subfolders)
         self.unlisted = tuple(unlisted)
+        return stamps
 
     def scan(self) -> Listing:
         """Load every file: the valid issues newest first, the broken ones after them."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bulletin_tui.bounds import MAX_COPIES, MAX_NUMBER, MAX_TOTAL
 from bulletin_tui.errors import ModelError
 
 #: Characters that end a line: never allowed inside a single-line field or a paragraph.
@@ -64,14 +65,6 @@ def check_paragraph(name: str, value: object) -> None:
             )
         raise ModelError(name, f"has a control character ({_describe(char)})", "control",
                          char=_describe(char))  # fmt: skip
-
-
-#: The largest issue number (第N期, numbered per year), running total (总第N期) and print
-#: count (共印N份): far above any real bulletin, and small enough for every store and
-#: every layout (an index cache holds 64-bit integers).
-MAX_NUMBER = 9_999
-MAX_TOTAL = 999_999
-MAX_COPIES = 1_000_000
 
 
 def _check_count(name: str, value: object, most: int) -> None:

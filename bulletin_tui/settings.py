@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin_tui.archive import SETTINGS_FILE, read_file
+from bulletin_tui.bounds import INBOX_FOLDER
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes, parse_toml
 
@@ -16,7 +17,6 @@ from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes, parse_toml
 MAX_SCORE = 1000
 
 #: The inbox of submissions (来稿) at the archive root, unless ``[inbox] folder`` says otherwise.
-INBOX_FOLDER = "inbox"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from bulletin_tui.bounds import MAX_COPIES, MAX_NUMBER, MAX_TOTAL
 from bulletin_tui.launch import default_archive
-from bulletin_tui.model import MAX_COPIES, MAX_NUMBER, MAX_TOTAL
 
 if TYPE_CHECKING:
     from bulletin_tui.archive import Archive
