@@ -20,7 +20,7 @@ from bulletin_tui.tui.widgets.issue_tree import IssueTree
 from bulletin_tui.tui.widgets.progress import BuildProgress
 
 from .conftest import small_issue
-from .pilot import started
+from .pilot import screen_lines, started
 
 INJECTED_TITLE = "[bold]注入[/bold]标题"
 INJECTED_BODY = "正文含[link=https://example.com]链接[/link]、[/]与[red]红色，原样显示。"
@@ -380,3 +380,24 @@ async def test_search_lists_the_newest_results_and_says_when_there_are_more(arch
         await pilot.pause()
         assert len(screen.hits) == 2
         assert str(screen.query_one("#summary").render()) == "找到 2 条"
+
+
+async def test_a_cut_label_puts_its_ellipsis_right_after_the_text(tmp_path):
+    archive = Archive(tmp_path / "issues")
+    # the same headline, and one a column longer: one of the two is cut where a wide
+    # character does not fit before the …
+    headlines = (
+        "县公路事业发展中心闻“絮”而动开展安全宣传",
+        "a县公路事业发展中心闻“絮”而动开展宣传",
+    )
+    issue = small_issue()
+    items = tuple(Item(title, ("正文。",), "公路中心") for title in headlines)
+    archive.create(replace(issue, sections=(Section("安全生产", items),)))
+    app = BulletinApp(archive, watch_interval=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        rows = [row for row in screen_lines(app) if "县公路" in row and "…" in row]
+        assert len(rows) == 2, screen_lines(app)  # the two items in the tree
+        for row in rows:
+            label = row[: row.index("…") + 1]  # the tree's pane comes first on the row
+            assert not label.endswith(" …"), row  # never “闻 …”, a gap before the mark

@@ -138,7 +138,14 @@ class IssueTree(Tree[NodeData]):
         label = super().render_label(node, base_style, style)
         room = self._room(node)
         if room > 3 and label.cell_len > room:
+            whole = label.plain
             label.truncate(room, overflow="ellipsis")
+            cut = len(label.plain) - 2
+            if label.plain.endswith(" …") and whole[cut] != " ":
+                # a wide character did not fit before the …, and Rich padded its place:
+                # the … goes right after the text, the padding after it
+                label.right_crop(2)
+                label.append("… ")
         return label
 
     def show(self, listing: Listing, focus: tuple | None = None) -> TreeNode[NodeData] | None:
