@@ -18,6 +18,7 @@ from bulletin_tui.cjk import display_width
 from bulletin_tui.model import Item
 from bulletin_tui.plaintext.common import INDENT
 from bulletin_tui.proofread import Finding
+from bulletin_tui.tui.cut import cut_to
 from bulletin_tui.tui.i18n import language, t
 
 SPOT = "bold reverse red"
@@ -108,17 +109,19 @@ class ProofreadScreen(Screen[Finding | None]):
         self.findings = findings
         narrow = self.app.size.width < 100
         table = self.query_one(DataTable)
+        item_width, excerpt_width = (table.columns[key].width for key in ("item", "excerpt"))
         row = table.cursor_row
         table.clear()
         for finding in findings:
             before, spot, after = finding.excerpt(5 if narrow else 8)
-            excerpt = Text(before, no_wrap=True, overflow="ellipsis")
+            excerpt = Text(before, no_wrap=True)
             excerpt.append(spot or " ", style=SPOT)
             excerpt.append(after)
+            cut_to(excerpt, excerpt_width)
             severity = Text(t(f"proofread_{finding.severity}"),
                             style="red" if finding.severity == "error" else "yellow")  # fmt: skip
             item = finding.title or t("proofread_header")
-            table.add_row(severity, Text(item, overflow="ellipsis", no_wrap=True),
+            table.add_row(severity, cut_to(Text(item, no_wrap=True), item_width),
                           Text(field_name(finding.field)), excerpt,
                           Text(finding.message(language())), height=None)  # fmt: skip
         if findings:

@@ -15,6 +15,7 @@ from textual.widgets.tree import TreeNode
 from bulletin_tui.archive import BrokenFile, IssueFile, Listing
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.model import Item, Section
+from bulletin_tui.tui.cut import cut_to
 from bulletin_tui.tui.i18n import t
 from bulletin_tui.tui.widgets.inbox_node import submission_key
 from bulletin_tui.visible import visible
@@ -137,15 +138,8 @@ class IssueTree(Tree[NodeData]):
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
         room = self._room(node)
-        if room > 3 and label.cell_len > room:
-            whole = label.plain
-            label.truncate(room, overflow="ellipsis")
-            cut = len(label.plain) - 2
-            if label.plain.endswith(" …") and whole[cut] != " ":
-                # a wide character did not fit before the …, and Rich padded its place:
-                # the … goes right after the text, the padding after it
-                label.right_crop(2)
-                label.append("… ")
+        if room > 3:
+            cut_to(label, room)
         return label
 
     def show(self, listing: Listing, focus: tuple | None = None) -> TreeNode[NodeData] | None:
