@@ -189,3 +189,28 @@ async def test_an_adopted_item_edited_into_another_section_keeps_its_submission(
     issue = archive.load(issue_file(archive)).issue
     assert issue.section_named("甲") is None or not issue.section_named("甲").items
     assert [i.submission for i in issue.section_named("乙").items] == ["20240408-002"]
+
+
+async def test_declining_what_was_adopted_meanwhile_says_so_in_the_screen_language(
+    archive, tmp_path
+):
+    from bulletin_tui.inbox.adopting import adopt
+
+    app = make_app(archive, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_first_submission(app, pilot)
+        chosen = app.query_one(IssueTree).cursor_node.data.id
+        # another window adopts it while this one still lists it as new
+        adopt(Inbox(archive), chosen, issue_file(archive), "民生保障")
+        before = (archive.root / "inbox" / f"{chosen}.toml").read_bytes()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        notices = [str(notice.message) for notice in app._notifications]
+        assert any(
+            f"来稿 {chosen} 已采用在 工作动态-2024-005.toml" in notice
+            and "先删去那里的条目" in notice
+            for notice in notices
+        ), notices
+    assert (archive.root / "inbox" / f"{chosen}.toml").read_bytes() == before

@@ -49,7 +49,11 @@ def _already(submission_id: str, where: list[tuple[Path, str, str]]) -> AlreadyA
     shown = f"【{section}】" if section else ""
     return AlreadyAdopted(
         f"submission {submission_id} is already adopted in {path} ({shown}“{title}”); "
-        "no second copy was made"
+        "no second copy was made",
+        key="already_adopted",
+        id=submission_id,
+        path=path.name,
+        place=f"{shown}“{title}”",
     )
 
 
@@ -104,6 +108,10 @@ def decline(
             path, _, title = where[0]
             raise AlreadyAdopted(
                 f"submission {submission_id} is adopted in {path} (“{title}”); "
-                "delete the item there before declining it"
+                "delete the item there before declining it",
+                key="adopted_not_declined",
+                id=submission_id,
+                path=path.name,
+                title=title,
             )
         return inbox.set_status(submission_id, DECLINED, note)

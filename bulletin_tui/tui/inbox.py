@@ -185,7 +185,10 @@ class InboxActions:
             saved = adopt(Inbox(self.archive), submission.id, result.issue_path, result.section,
                           item=result.item, base=base, find=self._adoptions)  # fmt: skip
         except (BulletinError, OSError) as error:
-            self.notify(t("inbox_adopt_failed", error=error), severity="error", markup=False)
+            from bulletin_tui.tui.explain import describe
+
+            self.notify(t("inbox_adopt_failed", error=describe(error)), severity="error",
+                        markup=False)  # fmt: skip
             return
         # The cursor stays in the inbox, on the next new submission: the next one to read.
         self.inbox_state = self.inbox_state.without(submission.id)
@@ -214,7 +217,10 @@ class InboxActions:
             declined = decline(Inbox(self.archive), submission.id, note or None,
                                find=self._adoptions)  # fmt: skip
         except (BulletinError, OSError) as error:
-            self.notify(t("inbox_decline_failed", error=error), severity="error", markup=False)
+            from bulletin_tui.tui.explain import describe
+
+            self.notify(t("inbox_decline_failed", error=describe(error)), severity="error",
+                        markup=False)  # fmt: skip
             return
         selection = self.inbox_selection()
         self.inbox_state = self.inbox_state.replacing(declined)

@@ -30,6 +30,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "inbox_decline_yes": ("不用", "Decline"),
     "inbox_declined": ("已标记为不用：“{title}”。", "Declined “{title}”."),
     "inbox_decline_failed": ("没有标记：{error}", "Not declined: {error}"),
+    "error_already_adopted": (
+        "来稿 {id} 已采用在 {path}（{place}），没有再加一份",
+        "submission {id} is already adopted in {path} ({place}); no second copy was made",
+    ),
+    "error_adopted_not_declined": (
+        "来稿 {id} 已采用在 {path}（“{title}”）；要标记为不用，先删去那里的条目",
+        "submission {id} is adopted in {path} (“{title}”); delete the item there first",
+    ),
     "stats_submitted": ("报送", "Submitted"),
     "stats_rate": ("采用率", "Rate"),
     "stats_by_rate": ("按采用率", "By rate"),
