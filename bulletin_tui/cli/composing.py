@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bulletin_tui.cli.common import COPIES, DATE, NUMBER, TOTAL, archive_option, open_archive
+from bulletin_tui.cli.common import COPIES, DATE, NUMBER, TOTAL, archive_option, open_archive, say
 
 if TYPE_CHECKING:
     from bulletin_tui.model import Distribution
@@ -63,9 +63,8 @@ def new_command(
         copies=copies,
         distribution=tuple(distribution),
     )
-    from bulletin_tui.visible import visible
 
-    click.echo(visible(archive.create(issue).path))
+    say(archive.create(issue).path)
 
 
 @click.command("add")
@@ -110,6 +109,5 @@ def add_command(
     # Read, change and save under the folder's save lock: concurrent adds all land.
     path = archive.resolve(issue_name)
     saved = archive.update(path, lambda document: document.add_item(section.strip(), item))
-    from bulletin_tui.visible import visible
 
-    click.echo(visible(saved.path))
+    say(saved.path)

@@ -8,8 +8,7 @@ from typing import Any
 import click
 
 from bulletin_tui.cjk import MAX_WIDTH, MIN_WIDTH
-from bulletin_tui.cli.common import archive_option, open_archive
-from bulletin_tui.visible import visible
+from bulletin_tui.cli.common import archive_option, open_archive, say
 
 # Kept in step with bulletin_tui.documents.output (not imported here: --help stays cheap).
 _FORMATS = ["text", "markdown", "json", "docx", "pdf"]
@@ -82,10 +81,10 @@ def export_command(
     if output is not None:
         check_target(output, force=force)  # before the work, so a refusal costs nothing
     options = ExportOptions(fmt, width, run_in, encoding, crlf)
-    warn = lambda stand_in: click.echo(visible(f"bulletin: {stand_in}"), err=True)  # noqa: E731
+    warn = lambda stand_in: say(f"bulletin: {stand_in}", err=True)  # noqa: E731
     data = render(issue_file.issue, options, archive_root=archive.root, warn=warn)
     if output is None:
         click.echo(data, nl=False)
         return
     write_export(output, data, force=force)
-    click.echo(visible(output))
+    say(output)

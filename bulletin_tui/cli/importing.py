@@ -18,6 +18,7 @@ from bulletin_tui.cli.common import (
     open_archive,
     output_language,
     print_json,
+    say,
 )
 from bulletin_tui.errors import BulletinError
 from bulletin_tui.reasons import spoken
@@ -71,7 +72,7 @@ def import_command(
     """
     from bulletin_tui.documents.batch import find_documents, plan_imports, write_imports
 
-    say = _words(lang)
+    words = _words(lang)
     if encoding:
         import codecs
 
@@ -83,7 +84,7 @@ def import_command(
     if force and skip_existing:
         raise click.UsageError("--force and --skip-existing contradict each other")
     if paths == ("-",):
-        _import_standard_input(archive_dir, encoding, dry_run, as_json, force, say, options)
+        _import_standard_input(archive_dir, encoding, dry_run, as_json, force, words, options)
         return
     if "-" in paths:
         raise click.UsageError("standard input (-) can only be imported on its own")
@@ -100,31 +101,31 @@ def import_command(
         )  # fmt: skip
     for outcome in outcomes:
         for warning in outcome.warnings:
-            said = spoken(warning, say) if say else warning
-            click.echo(visible(f"bulletin: warning: {outcome.source}: {said}"), err=True)
+            said = spoken(warning, words) if words else warning
+            say(f"bulletin: warning: {outcome.source}: {said}", err=True)
     unreadable = [outcome for outcome in outcomes if outcome.failed]
     if as_json:
         documents = [_document(outcome) for outcome in outcomes if outcome.result is not None]
         print_json(documents[0] if len(sources) == 1 and documents else documents)
     if unreadable and not folder_run:
         for outcome in unreadable:
-            click.echo(visible(f"bulletin: {outcome.reason(say)}"), err=True)
+            say(f"bulletin: {outcome.reason(words)}", err=True)
         sys.exit(1)
     if not dry_run:
         write_imports(outcomes, archive, force=force)
     if len(sources) == 1 and not folder_run:
         outcome = outcomes[0]
         if dry_run and not as_json:
-            click.echo(visible(_summary(outcome)))
+            say(_summary(outcome))
         elif outcome.written is not None:
-            click.echo(visible(outcome.written), err=as_json)
+            say(outcome.written, err=as_json)
         elif outcome.skipped:  # kept as it was, or lost a race to write it
-            click.echo(visible(f"bulletin: {outcome.reason(say)}"), err=True)
+            say(f"bulletin: {outcome.reason(words)}", err=True)
     elif not as_json:
-        _print_table(outcomes, dry_run, say)
+        _print_table(outcomes, dry_run, words)
         for outcome in outcomes:
             if outcome.failed:
-                click.echo(visible(f"bulletin: {outcome.reason(say)}"), err=True)
+                say(f"bulletin: {outcome.reason(words)}", err=True)
     if any(outcome.failed for outcome in outcomes):
         sys.exit(1)
 
@@ -145,7 +146,7 @@ def _import_standard_input(
     dry_run: bool,
     as_json: bool,
     force: bool,
-    say: Sayer | None,
+    words: Sayer | None,
     options: dict[str, Any],
 ) -> None:
     """Text from standard input: one issue, as before documents could be imported."""
@@ -160,10 +161,10 @@ def _import_standard_input(
     try:
         result = import_bytes(data, encoding=encoding, name="standard input", **options)
     except BulletinError as error:
-        fail(spoken(error, say) if say else str(error))
+        fail(spoken(error, words) if words else str(error))
     for warning in result.warnings:
-        said = spoken(warning, say) if say else warning
-        click.echo(visible(f"bulletin: warning: standard input: {said}"), err=True)
+        said = spoken(warning, words) if words else warning
+        say(f"bulletin: warning: standard input: {said}", err=True)
     if as_json:
         print_json(issue_to_data(result.issue))
     if dry_run:
@@ -172,12 +173,12 @@ def _import_standard_input(
             summary = (
                 f"{counted(len(issue.sections), 'section')}, {counted(len(issue.items), 'item')}"
             )
-            click.echo(visible(f"-: {issue.heading}, {summary} (dry run: nothing written)"))
+            say(f"-: {issue.heading}, {summary} (dry run: nothing written)")
         return
     archive = open_archive(archive_dir)
     target = archive.import_target(result.issue, replace=force)
     written = archive.write_imported(target, result.issue, replace=force)
-    click.echo(visible(written.path), err=as_json)
+    say(written.path, err=as_json)
 
 
 def _document(outcome: Outcome) -> dict[str, Any]:
@@ -221,7 +222,7 @@ class _progress:
             self.bar.stop()
 
 
-def _print_table(outcomes: list[Outcome], dry_run: bool, say: Sayer | None) -> None:
+def _print_table(outcomes: list[Outcome], dry_run: bool, words: Sayer | None) -> None:
     """File → series, 第N期, date, items, warnings, and the issue file (or why not)."""
     import os
 
@@ -235,7 +236,7 @@ def _print_table(outcomes: list[Outcome], dry_run: bool, say: Sayer | None) -> N
     for heading in ("file", "series", "第N期", "date", "items", "warnings", "issue file"):
         table.add_column(heading, overflow="fold", no_wrap=heading in ("第N期", "items"))
     for outcome in outcomes:
-        *cells, status = outcome.cells(base, say)
+        *cells, status = outcome.cells(base, words)
         table.add_row(*map(Text, cells), Text(status, style="red" if outcome.failed else ""))
     Console(soft_wrap=False, width=max(120, Console().width)).print(table)
     written = sum(outcome.written is not None for outcome in outcomes)

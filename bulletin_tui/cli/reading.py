@@ -17,6 +17,7 @@ from bulletin_tui.cli.common import (
     open_archive,
     print_json,
     refresh_with_progress,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -120,14 +121,12 @@ def check_command(archive_dir: Path | None, as_json: bool) -> None:
         warnings = [clash.as_dict() for clash in clashes]
         print_json({"checked": checked, "broken": _broken(listing), "warnings": warnings})
     else:
-        from bulletin_tui.visible import visible
-
         for broken in listing.broken:
             error = broken.error
             where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
-            click.echo(visible(f"{where}: {error.reason}"))
+            say(f"{where}: {error.reason}")
         for clash in clashes:
-            click.echo(visible(f"{clash.paths[0]}: warning: {clash.message()}"))
+            say(f"{clash.paths[0]}: warning: {clash.message()}")
         warned = f", {len(clashes)} warning{'s' if len(clashes) != 1 else ''}" if clashes else ""
         click.echo(f"{checked} files checked, {len(listing.broken)} broken{warned}", err=True)
     if listing.broken:

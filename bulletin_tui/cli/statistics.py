@@ -15,6 +15,7 @@ from bulletin_tui.cli.common import (
     open_archive,
     print_json,
     refresh_with_progress,
+    say,
 )
 
 
@@ -146,10 +147,9 @@ def _print_aliases(pairs: list[tuple[str, str]], as_json: bool) -> None:
         return
     click.echo("# likely the same unit; add the lines you agree with to bulletin.toml")
     click.echo("[aliases]")
-    from bulletin_tui.visible import visible
 
     for name, target in pairs:
-        click.echo(visible(f'"{name}" = "{target}"'))
+        say(f'"{name}" = "{target}"')
 
 
 def _language(option: str | None) -> str:
