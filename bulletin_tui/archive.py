@@ -428,35 +428,51 @@ def read_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise IssueFileError(path, None, _unreadable(path, error)) from None
+        raise _unreadable(path, error) from None
     try:
         found = os.fstat(descriptor)
         if not stat_mode.S_ISREG(found.st_mode):
-            kind = "a folder" if stat_mode.S_ISDIR(found.st_mode) else "not a regular file"
-            raise IssueFileError(path, None, f"is {kind} (a pipe, device or folder is never read)")
-        too_big = f"is larger than {limit // (1024 * 1024)} MB, the most an issue file may hold"
+            folder = stat_mode.S_ISDIR(found.st_mode)
+            kind = "a folder" if folder else "not a regular file"
+            raise IssueFileError(path, None, f"is {kind} (a pipe, device or folder is never read)",
+                                 key="folder" if folder else "not_regular")  # fmt: skip
+        megabytes = limit // (1024 * 1024)
+        too_big = IssueFileError(
+            path, None, f"is larger than {megabytes} MB, the most an issue file may hold",
+            key="too_large", megabytes=megabytes,
+        )  # fmt: skip
         if found.st_size > limit:
-            raise IssueFileError(path, None, too_big)
+            raise too_big
         chunks: list[bytes] = []
         size = 0
         while chunk := os.read(descriptor, min(limit + 1 - size, 1 << 20) or 1):
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise IssueFileError(path, None, too_big)
+                raise too_big
         return b"".join(chunks)
     except OSError as error:
-        raise IssueFileError(path, None, _unreadable(path, error)) from None
+        raise _unreadable(path, error) from None
     finally:
         os.close(descriptor)
 
 
-def _unreadable(path: Path | str, error: OSError) -> str:
+def _unreadable(path: Path | str, error: OSError) -> IssueFileError:
+    """Why a file could not be opened or read, with a key saying which case it is."""
     if error.errno == errno.ELOOP:
-        return "is a loop of symbolic links"
+        return IssueFileError(path, None, "is a loop of symbolic links", key="link_loop")
     if error.errno == errno.ENOENT and os.path.islink(path):
-        return "is a symbolic link to nothing"
-    return f"cannot be read ({_why(error)})"
+        return IssueFileError(path, None, "is a symbolic link to nothing", key="link_to_nothing")
+    key = _READ_ERRORS.get(error.errno or 0, "unreadable")
+    return IssueFileError(path, None, f"cannot be read ({_why(error)})", key=key, why=_why(error))
+
+
+#: The keys of the commonest reasons a file cannot be read.
+_READ_ERRORS = {
+    errno.ENOENT: "missing",
+    errno.EACCES: "no_permission",
+    errno.EPERM: "no_permission",
+}
 
 
 def _why(error: OSError) -> str:

@@ -31,13 +31,20 @@ class IssueFileError(BulletinError):
     """An issue file that cannot be read as format 1: where, and why."""
 
     def __init__(
-        self, path: Path | str, line: int | None, reason: str, column: int | None = None
+        self,
+        path: Path | str,
+        line: int | None,
+        reason: str,
+        column: int | None = None,
+        *,
+        key: str | None = None,
+        **params: object,
     ) -> None:
         self.path = Path(path)
         self.line = line
         self.column = column
         self.reason = reason
-        super().__init__(self.location() + ": " + reason)
+        super().__init__(self.location() + ": " + reason, key=key, **params)
 
     def location(self) -> str:
         """``path:line`` (and ``:column`` where known), as compilers print it."""
@@ -50,7 +57,8 @@ class IssueFileError(BulletinError):
 
     def __reduce__(self) -> tuple:
         """Rebuilt from its own fields when it comes back from another process."""
-        return (type(self), (self.path, self.line, self.reason, self.column))
+        state = {"key": self.key, "params": self.params}
+        return (type(self), (self.path, self.line, self.reason, self.column), state)
 
 
 class SaveConflictError(BulletinError):

@@ -22,6 +22,37 @@ REASONS: dict[str, tuple[str, str]] = {
         "{name} 无法读取（{reason}），未导入",
         "{name} {reason}; nothing was imported",
     ),
+    # the same, for the cases the archive's reader tells apart (the English as above;
+    # ``why`` is the system's own English words for the case the key names)
+    "doc_read_folder": (
+        "{name} 是文件夹，不是文档，未导入",
+        "{name} is a folder (a pipe, device or folder is never read); nothing was imported",
+    ),
+    "doc_read_not_regular": (
+        "{name} 不是普通文件（管道、设备等一律不读），未导入",
+        "{name} is not a regular file (a pipe, device or folder is never read); "
+        "nothing was imported",
+    ),
+    "doc_read_too_large": (
+        "{name} 大于 {megabytes} MB，未导入",
+        "{name} is larger than {megabytes} MB; nothing was imported",
+    ),
+    "doc_read_link_loop": (
+        "{name} 是循环的符号链接，未导入",
+        "{name} is a loop of symbolic links; nothing was imported",
+    ),
+    "doc_read_link_to_nothing": (
+        "{name} 是指向不存在文件的符号链接，未导入",
+        "{name} is a symbolic link to nothing; nothing was imported",
+    ),
+    "doc_read_missing": (
+        "{name} 不存在，未导入",
+        "{name} cannot be read ({why}); nothing was imported",
+    ),
+    "doc_read_no_permission": (
+        "{name} 没有读取权限，未导入",
+        "{name} cannot be read ({why}); nothing was imported",
+    ),
     "doc_old_word": (
         "{name} 是旧版 Word 或 WPS 文件（{suffix}），无法读取；请用 Word 或 WPS 打开后另存为 .docx",
         "{name} is {kind} file, which cannot be read; open it in Word or WPS and save it as .docx",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import pickle
 import string
 from pathlib import Path
@@ -29,6 +30,9 @@ def test_both_languages_of_a_reason_take_the_same_values(table):
     for key, (chinese, english) in table.items():
         if key.endswith("doc_old_word"):  # English names the kind, Chinese the suffix
             assert fields(chinese) - {"suffix"} == fields(english) - {"kind"}
+        elif key.removeprefix("import_reason_").startswith("doc_read_"):
+            # the system's English words (why) for the case the key names
+            assert fields(chinese) == fields(english) - {"why"}, key
         else:
             assert fields(chinese) == fields(english), key
         assert not chinese.isascii(), key
@@ -135,3 +139,28 @@ def test_the_screen_describes_a_refused_document_in_its_language(tmp_path):
         assert describe(error) == f"{path} is not a PDF (it does not start as one)"
     finally:
         choose_language("zh")
+
+
+def test_a_file_that_cannot_be_read_is_said_in_chinese_without_english(
+    archive: Archive, tmp_path: Path
+):
+    from bulletin_tui.documents.reading import MAX_TEXT_BYTES
+
+    pipe = tmp_path / "管道.txt"
+    os.mkfifo(pipe)
+    big = tmp_path / "大文件.txt"
+    big.write_bytes(b" " * (MAX_TEXT_BYTES + 1))
+    megabytes = MAX_TEXT_BYTES // (1024 * 1024)
+    for path, chinese, english in (
+        (
+            pipe,
+            "不是普通文件（管道、设备等一律不读），未导入",
+            "is not a regular file (a pipe, device or folder is never read)",
+        ),
+        (big, f"大于 {megabytes} MB，未导入", f"is larger than {megabytes} MB"),
+    ):
+        said = run("import", "--archive", str(archive.root), "--lang", "zh", str(path))
+        assert said.exit_code == 1
+        assert said.stderr == f"bulletin: {path} {chinese}\n"
+        english_run = run("import", "--archive", str(archive.root), str(path))
+        assert english_run.stderr == f"bulletin: {path} {english}; nothing was imported\n"

@@ -210,3 +210,33 @@ def test_a_first_lint_parsed_in_other_processes_finds_what_one_process_finds(fol
     with sqlite3.connect(next(Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"))) as db:
         kept = db.execute("SELECT count(*) FROM files").fetchone()[0]
     assert kept == 8  # every file but the broken one, from the other process too
+
+
+@pytest.mark.parametrize("processes", [1, 2], ids=["one process", "two processes"])
+def test_nesting_and_numbers_beyond_bounds_are_broken_files_not_a_crash(
+    folder, monkeypatch, processes
+):
+    (folder / "deep.toml").write_text("a = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    (folder / "long.toml").write_text(f"format = {'9' * 5000}\n", encoding="utf-8")
+    if processes > 1:
+        monkeypatch.setattr(store, "PROCESSES_FROM", 2)
+        monkeypatch.setattr(store, "_processes", lambda: processes)
+    findings = lint_json(folder)
+    broken = {Path(f["path"]).name: f["message"] for f in findings if f["rule"] == "broken-file"}
+    assert set(broken) == {"broken.toml", "deep.toml", "long.toml"}
+    assert "32" in broken["deep.toml"]  # the model's bound on nesting, as check says
+    assert any(f["rule"] == "half-width-punct" for f in findings)  # the others linted
+
+
+def test_when_no_other_process_can_be_started_this_one_reads_every_file(folder, monkeypatch):
+    def no_processes(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    one_process = lint_json(folder)
+    for cache in Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"):
+        cache.unlink()
+    monkeypatch.setattr(store, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(store, "PROCESSES_FROM", 2)
+    monkeypatch.setattr(store, "_processes", lambda: 2)
+    assert store.documents_in_processes([str(folder / BUNDLED.name)], 2) == {}
+    assert lint_json(folder) == one_process

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bulletin_tui.errors import BulletinError
-from bulletin_tui.reasons import refusal, rekeyed
+from bulletin_tui.reasons import REASONS, refusal, rekeyed
 
 #: The kinds of file the importer reads, by suffix.
 SUFFIXES = (".txt", ".docx", ".pdf")
@@ -57,7 +57,10 @@ def read_bytes(path: Path) -> bytes:
         return read_file(path, limit=limit)
     except IssueFileError as error:
         reason = error.reason.replace(", the most an issue file may hold", "")
-        raise refusal(DocumentError, "doc_unreadable", name=path, reason=reason) from None
+        key = f"doc_read_{error.key}"
+        if key not in REASONS:
+            key = "doc_unreadable"
+        raise refusal(DocumentError, key, name=path, reason=reason, **error.params) from None
 
 
 def read_document(path: Path) -> list[Line]:

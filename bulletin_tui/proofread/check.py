@@ -311,7 +311,7 @@ def read_for_lint(path: Path, raw: bytes | None = None) -> ReadIssue:
     text = decode_issue_bytes(raw, path)
     try:
         data = tomlparse.loads(text)
-    except tomlparse.TOMLDecodeError:
+    except (ValueError, RecursionError):  # the syntax, a number or nesting beyond bounds
         parse_issue(text, path)  # raises the error with its line and reason
         raise
     header = _header_if_well_shaped(data)

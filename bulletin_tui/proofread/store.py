@@ -20,6 +20,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -106,19 +107,27 @@ def _processes() -> int:
 
 def documents_in_processes(files: list[str], jobs: int) -> dict[str, str | IssueFileError]:
     """Each of ``files`` read as the cache keeps it (or its error): a share of them in
-    each of ``jobs - 1`` other processes while this one reads its own. Empty when no
-    other process can be started (the caller then reads the files itself)."""
+    each of ``jobs - 1`` other processes while this one reads its own. A file missing
+    from the answer is the caller's to read: all of them when no other process can be
+    started, a share when its process died."""
     shares = [files[start::jobs] for start in range(jobs)]  # mixed sizes in each share
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # fork where it is safe (Linux); macOS and Windows start a fresh interpreter
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     try:
-        with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
-            others = [pool.submit(documents_of, share) for share in shares[1:]]
-            documents = documents_of(shares[0])
-            for other in others:
-                documents.update(other.result())
-    except (OSError, BrokenProcessPool):
+        pool = ProcessPoolExecutor(jobs - 1, mp_context=context)
+    except OSError:
         return {}
+    with pool:
+        try:
+            others = [pool.submit(documents_of, share) for share in shares[1:]]
+        except OSError:  # no process could be started
+            return {}
+        documents = documents_of(shares[0])
+        for other in others:
+            try:
+                documents.update(other.result())
+            except BrokenProcessPool:  # killed, or out of memory
+                continue
     return documents
 
 
