@@ -49,7 +49,7 @@ def reader_options(args: list[str]) -> dict[str, str] | None:
 def main() -> None:
     """Entry point of the ``bulletin`` console script."""
     options = reader_options(sys.argv[1:])
-    if options is None:
+    if options is None or "_BULLETIN_COMPLETE" in os.environ:  # shell completion is click's
         from bulletin_tui.cli import main as command_line
 
         command_line()

@@ -179,3 +179,13 @@ def test_a_long_headline_is_broken_by_hand_without_a_last_character_alone(layout
     assert all(len(line) <= per_line for line in lines)
     assert min(len(line) for line in lines) >= 2  # no character alone on the last line
     assert headline_lines(document, short) == [short]
+
+
+def test_a_headline_with_a_latin_run_wider_than_a_line_is_left_to_word():
+    title = "县开发区推进" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2 + "工作"
+    issue = small_issue()
+    sections = (dataclasses.replace(issue.sections[0], items=(
+        dataclasses.replace(issue.sections[0].items[0], title=title),
+    )),)  # fmt: skip
+    document = word_file(None, dataclasses.replace(issue, sections=sections))
+    assert headline_lines(document, title) == [title]  # no break inside the run

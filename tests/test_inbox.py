@@ -458,7 +458,7 @@ def test_the_same_document_twice_is_taken_in_once(archive, tmp_path):
     other.write_text(f"另一篇稿件的标题\n{BODY[0]}（县农业农村局）\n", encoding="utf-8")
     result = run("inbox", "add", "--archive", str(archive.root), str(other), str(other))
     assert result.exit_code == 0, result.output
-    assert "another file of this intake" in result.stderr
+    assert f"already in {other.name}, taken in now; not taken in again" in result.stderr
     assert len(list((archive.root / "inbox").glob("*.toml"))) == 2
     [again] = add(archive, first, extra=("--again",))
     assert again["id"] != found["id"]

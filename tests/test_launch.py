@@ -3,6 +3,7 @@ is asked; everything else reaches the command line as before."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -58,3 +59,13 @@ def test_the_console_script_still_runs_every_command(tmp_path):
     )  # fmt: skip
     assert listed.returncode == 0, listed.stderr
     assert f"no issues in {tmp_path}" in listed.stdout
+
+
+def test_shell_completion_is_answered_and_never_opens_the_reader(tmp_path):
+    code = "import sys; sys.argv = ['bulletin']\nfrom bulletin_tui.launch import main\nmain()"
+    environment = {**os.environ, "_BULLETIN_COMPLETE": "bash_complete",
+                   "COMP_WORDS": "bulletin li", "COMP_CWORD": "1"}  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=tmp_path, env=environment, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["plain,lint", "plain,list"]

@@ -120,7 +120,8 @@ def lint_command(
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector walks every object kept so far, again and again as new
     ones are made. Linting an archive keeps millions (the text of every field read) and
-    makes no cycles, so the collector rests meanwhile: a fifth of the rules' time."""
+    makes few cycles (a broken file's error and its traceback), freed when the collector
+    runs again afterwards; it rests meanwhile: a fifth of the rules' time."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -289,8 +290,8 @@ def _print_table(findings: list[Finding], language: str, issues: int) -> None:
             lines.append(style(visible(heading), bold=True))
         where = shortened.get(finding.title)
         if where is None:
-            where = shortened[finding.title] = visible(
-                _shorten(finding.title or _word("issue_fields", language), 30)
+            where = shortened[finding.title] = _shorten(
+                visible(finding.title or _word("issue_fields", language)), 30
             )
         field = _word(finding.field, language) if finding.field in WORDS else finding.field
         before, spot, after = map(visible, finding.excerpt())

@@ -18,6 +18,7 @@ every office suite lays out natural widths plus character spacing alike.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -353,6 +354,8 @@ class DocxWriter(Writer[bytes]):
         LibreOffice would leave its last character alone on a line (…整治工 / 作)."""
         per_line = int(self.layout.text_width_mm / 25.4 * 72 // self.layout.sizes.headline)
         lines = wrap(block.text, 2 * per_line, no_orphan=True)  # in display columns
+        if max(map(len, _LATIN_RUN.findall(block.text)), default=0) > 2 * per_line:
+            lines = [block.text]  # a Latin run wider than a line: Word breaks it, not we
         paragraph = self._add("", "标题")
         for number, line in enumerate(lines):
             run = paragraph.add_run(line)
@@ -394,6 +397,11 @@ class DocxWriter(Writer[bytes]):
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+#: A run of Latin letters, digits and ASCII marks: the text export cuts one wider than a
+#: line, and a reader would take the break for a space.
+_LATIN_RUN = re.compile(r"[!-~]+")
 
 
 def export_docx(issue: Issue, layout: Layout | None = None, *, run_in: bool | None = None) -> bytes:

@@ -69,14 +69,13 @@ def take_in(
 def _not_yet_in(inbox: Inbox, found: list, warnings: list[str]) -> list:
     """``found`` less what a submission (or an earlier document of this intake) already
     holds, with a warning for each left out."""
-    held = {(s.item.title, s.item.body): s.id for s in inbox.scan().submissions}
+    held = {(s.item.title, s.item.body): f"in the inbox ({s.id})" for s in inbox.scan().submissions}
     fresh = []
     for draft, one, content in found:
         if content in held:
-            where = held[content] or "another file of this intake"
-            warnings.append(f"{one.name}: the same headline and text are already in the inbox "
-                            f"({where}); not taken in again (--again does)")  # fmt: skip
+            warnings.append(f"{one.name}: the same headline and text are already {held[content]};"
+                            " not taken in again (--again does)")  # fmt: skip
             continue
-        held[content] = ""
+        held[content] = f"in {one.name}, taken in now"
         fresh.append((draft, one, content))
     return fresh

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -82,7 +83,9 @@ class DocumentTree(DirectoryTree):
     """Folders and the files the importer reads; hidden entries left out; the files
     marked for import (``marked``, shared with the dialog) shown with a tick."""
 
-    marked: list[Path] = []
+    def __init__(self, path: str | Path, **options: Any) -> None:
+        super().__init__(path, **options)
+        self.marked: list[Path] = []  # the dialog's list, given on mount
 
     def render_label(self, node: TreeNode[DirEntry], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
