@@ -435,11 +435,11 @@ def read_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
             folder = stat_mode.S_ISDIR(found.st_mode)
             kind = "a folder" if folder else "not a regular file"
             raise IssueFileError(path, None, f"is {kind} (a pipe, device or folder is never read)",
-                                 key="folder" if folder else "not_regular")  # fmt: skip
+                                 key="read_folder" if folder else "read_not_regular")  # fmt: skip
         megabytes = limit // (1024 * 1024)
         too_big = IssueFileError(
             path, None, f"is larger than {megabytes} MB, the most an issue file may hold",
-            key="too_large", megabytes=megabytes,
+            key="read_too_large", megabytes=megabytes,
         )  # fmt: skip
         if found.st_size > limit:
             raise too_big
@@ -460,18 +460,20 @@ def read_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
 def _unreadable(path: Path | str, error: OSError) -> IssueFileError:
     """Why a file could not be opened or read, with a key saying which case it is."""
     if error.errno == errno.ELOOP:
-        return IssueFileError(path, None, "is a loop of symbolic links", key="link_loop")
+        return IssueFileError(path, None, "is a loop of symbolic links", key="read_link_loop")
     if error.errno == errno.ENOENT and os.path.islink(path):
-        return IssueFileError(path, None, "is a symbolic link to nothing", key="link_to_nothing")
-    key = _READ_ERRORS.get(error.errno or 0, "unreadable")
+        return IssueFileError(
+            path, None, "is a symbolic link to nothing", key="read_link_to_nothing"
+        )
+    key = _READ_ERRORS.get(error.errno or 0, "read_failed")
     return IssueFileError(path, None, f"cannot be read ({_why(error)})", key=key, why=_why(error))
 
 
 #: The keys of the commonest reasons a file cannot be read.
 _READ_ERRORS = {
-    errno.ENOENT: "missing",
-    errno.EACCES: "no_permission",
-    errno.EPERM: "no_permission",
+    errno.ENOENT: "read_missing",
+    errno.EACCES: "read_no_permission",
+    errno.EPERM: "read_no_permission",
 }
 
 

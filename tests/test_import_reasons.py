@@ -164,3 +164,28 @@ def test_a_file_that_cannot_be_read_is_said_in_chinese_without_english(
         assert said.stderr == f"bulletin: {path} {chinese}\n"
         english_run = run("import", "--archive", str(archive.root), str(path))
         assert english_run.stderr == f"bulletin: {path} {english}; nothing was imported\n"
+
+
+def test_the_screen_says_why_a_file_cannot_be_read_in_its_language(tmp_path):
+    from bulletin_tui.archive import read_file
+    from bulletin_tui.errors import IssueFileError
+    from bulletin_tui.tui.explain import describe
+    from bulletin_tui.tui.i18n import choose_language
+
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    errors = []
+    for path in (pipe, tmp_path / "gone.toml"):
+        with pytest.raises(IssueFileError) as caught:
+            read_file(path)
+        errors.append(pickle.loads(pickle.dumps(caught.value)))  # the key survives a process
+    try:
+        choose_language("zh")
+        assert [describe(error) for error in errors] == [
+            f"{pipe}：文件无法读取（不是普通文件（管道、设备、文件夹一律不读））",
+            f"{tmp_path / 'gone.toml'}：文件无法读取（不存在）",
+        ]
+        choose_language("en")
+        assert "is not a regular file (a pipe, device" in describe(errors[0])
+    finally:
+        choose_language("zh")

@@ -57,7 +57,7 @@ def read_bytes(path: Path) -> bytes:
         return read_file(path, limit=limit)
     except IssueFileError as error:
         reason = error.reason.replace(", the most an issue file may hold", "")
-        key = f"doc_read_{error.key}"
+        key = f"doc_{error.key}"
         if key not in REASONS:
             key = "doc_unreadable"
         raise refusal(DocumentError, key, name=path, reason=reason, **error.params) from None

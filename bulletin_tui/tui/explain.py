@@ -60,6 +60,14 @@ def said_on_screen(key: str, values: Mapping[str, str]) -> str | None:
     return t(name, **values) if name in CATALOGUE else None
 
 
+def file_reason(error: IssueFileError) -> str:
+    """Why a file is broken, in the screen's language where the archive's reader tells the
+    case apart (a pipe, too large, missing…); else as the error says it."""
+    if error.key and f"error_{error.key}" in CATALOGUE:
+        return t(f"error_{error.key}", **error.params)
+    return error.reason
+
+
 def describe(error: BaseException) -> str:
     """One sentence for ``error`` in the screen's language."""
     if isinstance(error, ModelError):
@@ -67,7 +75,7 @@ def describe(error: BaseException) -> str:
     if isinstance(error, SaveConflictError):
         return t("error_save_conflict", path=error.path)
     if isinstance(error, IssueFileError):
-        return t("error_broken_file", where=error.location(), reason=error.reason)
+        return t("error_broken_file", where=error.location(), reason=file_reason(error))
     if isinstance(error, BulletinError):
         if error.key and f"import_reason_{error.key}" in CATALOGUE:  # a document refused
             return spoken(error, said_on_screen)

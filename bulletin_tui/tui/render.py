@@ -146,7 +146,9 @@ def broken_text(broken: BrokenFile, width: int) -> Text:
     if error.line is not None:
         out.append("  " + t("line", line=error.line), style="dim")
     out.append("\n\n")
-    out.append_text(_lines(visible(error.reason), width, "red"))
+    from bulletin_tui.tui.explain import file_reason
+
+    out.append_text(_lines(visible(file_reason(error)), width, "red"))
     out.append("\n\n")
     out.append_text(_lines(t("broken_help"), width, "dim"))
     return out
