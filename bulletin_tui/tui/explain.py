@@ -65,7 +65,9 @@ def file_reason(error: IssueFileError) -> str:
     case apart (a pipe, too large, missing…); else as the error says it."""
     if error.key and f"error_{error.key}" in CATALOGUE:
         return t(f"error_{error.key}", **error.params)
-    return error.reason
+    from bulletin_tui.tui.toml_reasons import toml_reason
+
+    return toml_reason(error.reason) or error.reason
 
 
 def describe(error: BaseException) -> str:
