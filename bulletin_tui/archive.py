@@ -433,23 +433,16 @@ def read_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
         found = os.fstat(descriptor)
         if not stat_mode.S_ISREG(found.st_mode):
             folder = stat_mode.S_ISDIR(found.st_mode)
-            kind = "a folder" if folder else "not a regular file"
-            raise IssueFileError(path, None, f"is {kind} (a pipe, device or folder is never read)",
-                                 key="read_folder" if folder else "read_not_regular")  # fmt: skip
-        megabytes = limit // (1024 * 1024)
-        too_big = IssueFileError(
-            path, None, f"is larger than {megabytes} MB, the most an issue file may hold",
-            key="read_too_large", megabytes=megabytes,
-        )  # fmt: skip
+            raise _cannot_read(path, "read_folder" if folder else "read_not_regular")
         if found.st_size > limit:
-            raise too_big
+            raise _cannot_read(path, "read_too_large", megabytes=limit // (1024 * 1024))
         chunks: list[bytes] = []
         size = 0
         while chunk := os.read(descriptor, min(limit + 1 - size, 1 << 20) or 1):
             chunks.append(chunk)
             size += len(chunk)
-            if size > limit:
-                raise too_big
+            if size > limit:  # it grew while being read
+                raise _cannot_read(path, "read_too_large", megabytes=limit // (1024 * 1024))
         return b"".join(chunks)
     except OSError as error:
         raise _unreadable(path, error) from None
@@ -457,19 +450,25 @@ def read_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(descriptor)
 
 
+def _cannot_read(path: Path | str, key: str, **values: object) -> IssueFileError:
+    """A file that cannot be read, the reason said by :data:`bulletin_tui.reasons.REASONS`
+    ``[key]`` (so the screen and ``--lang zh`` can say it in Chinese)."""
+    from bulletin_tui.reasons import Said
+
+    return IssueFileError(path, None, Said(key, **values))
+
+
 def _unreadable(path: Path | str, error: OSError) -> IssueFileError:
-    """Why a file could not be opened or read, with a key saying which case it is."""
+    """Why a file could not be opened or read."""
     if error.errno == errno.ELOOP:
-        return IssueFileError(path, None, "is a loop of symbolic links", key="read_link_loop")
+        return _cannot_read(path, "read_link_loop")
     if error.errno == errno.ENOENT and os.path.islink(path):
-        return IssueFileError(
-            path, None, "is a symbolic link to nothing", key="read_link_to_nothing"
-        )
+        return _cannot_read(path, "read_link_to_nothing")
     key = _READ_ERRORS.get(error.errno or 0, "read_failed")
-    return IssueFileError(path, None, f"cannot be read ({_why(error)})", key=key, why=_why(error))
+    return _cannot_read(path, key, why=_why(error))
 
 
-#: The keys of the commonest reasons a file cannot be read.
+#: The commonest reasons a file cannot be read, by error number.
 _READ_ERRORS = {
     errno.ENOENT: "read_missing",
     errno.EACCES: "read_no_permission",

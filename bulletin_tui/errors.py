@@ -31,20 +31,13 @@ class IssueFileError(BulletinError):
     """An issue file that cannot be read as format 1: where, and why."""
 
     def __init__(
-        self,
-        path: Path | str,
-        line: int | None,
-        reason: str,
-        column: int | None = None,
-        *,
-        key: str | None = None,
-        **params: object,
+        self, path: Path | str, line: int | None, reason: str, column: int | None = None
     ) -> None:
         self.path = Path(path)
         self.line = line
         self.column = column
-        self.reason = reason
-        super().__init__(self.location() + ": " + reason, key=key, **params)
+        self.reason = reason  # may be a reasons.Said, which the screen says in Chinese
+        super().__init__(self.location() + ": " + reason)
 
     def location(self) -> str:
         """``path:line`` (and ``:column`` where known), as compilers print it."""
@@ -57,8 +50,7 @@ class IssueFileError(BulletinError):
 
     def __reduce__(self) -> tuple:
         """Rebuilt from its own fields when it comes back from another process."""
-        state = {"key": self.key, "params": self.params}
-        return (type(self), (self.path, self.line, self.reason, self.column), state)
+        return (type(self), (self.path, self.line, self.reason, self.column))
 
 
 class SaveConflictError(BulletinError):

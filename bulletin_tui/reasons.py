@@ -18,41 +18,23 @@ from bulletin_tui.errors import BulletinError
 REASONS: dict[str, tuple[str, str]] = {
     # reading the file
     "doc_folder": ("{name} 是文件夹，不是文档", "{name} is a folder, not a document"),
-    "doc_unreadable": (
-        "{name} 无法读取（{reason}），未导入",
-        "{name} {reason}; nothing was imported",
-    ),
-    # the same, for the cases the archive's reader tells apart (the English as above;
+    "doc_unreadable": ("{name} {reason}，未导入", "{name} {reason}; nothing was imported"),
+    # why a file cannot be read (the archive's reader; the reason inside other sentences;
     # ``why`` is the system's own English words for the case the key names)
-    "doc_read_folder": (
-        "{name} 是文件夹，不是文档，未导入",
-        "{name} is a folder (a pipe, device or folder is never read); nothing was imported",
+    "read_folder": (
+        "是文件夹（管道、设备、文件夹一律不读）",
+        "is a folder (a pipe, device or folder is never read)",
     ),
-    "doc_read_not_regular": (
-        "{name} 不是普通文件（管道、设备等一律不读），未导入",
-        "{name} is not a regular file (a pipe, device or folder is never read); "
-        "nothing was imported",
+    "read_not_regular": (
+        "不是普通文件（管道、设备、文件夹一律不读）",
+        "is not a regular file (a pipe, device or folder is never read)",
     ),
-    "doc_read_too_large": (
-        "{name} 大于 {megabytes} MB，未导入",
-        "{name} is larger than {megabytes} MB; nothing was imported",
-    ),
-    "doc_read_link_loop": (
-        "{name} 是循环的符号链接，未导入",
-        "{name} is a loop of symbolic links; nothing was imported",
-    ),
-    "doc_read_link_to_nothing": (
-        "{name} 是指向不存在文件的符号链接，未导入",
-        "{name} is a symbolic link to nothing; nothing was imported",
-    ),
-    "doc_read_missing": (
-        "{name} 不存在，未导入",
-        "{name} cannot be read ({why}); nothing was imported",
-    ),
-    "doc_read_no_permission": (
-        "{name} 没有读取权限，未导入",
-        "{name} cannot be read ({why}); nothing was imported",
-    ),
+    "read_too_large": ("大于 {megabytes} MB", "is larger than {megabytes} MB"),
+    "read_link_loop": ("是循环的符号链接", "is a loop of symbolic links"),
+    "read_link_to_nothing": ("是指向不存在文件的符号链接", "is a symbolic link to nothing"),
+    "read_missing": ("不存在", "cannot be read ({why})"),
+    "read_no_permission": ("没有读取权限", "cannot be read ({why})"),
+    "read_failed": ("无法读取（{why}）", "cannot be read ({why})"),
     "doc_old_word": (
         "{name} 是旧版 Word 或 WPS 文件（{suffix}），无法读取；请用 Word 或 WPS 打开后另存为 .docx",
         "{name} is {kind} file, which cannot be read; open it in Word or WPS and save it as .docx",

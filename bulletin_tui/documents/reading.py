@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bulletin_tui.errors import BulletinError
-from bulletin_tui.reasons import REASONS, refusal, rekeyed
+from bulletin_tui.reasons import refusal, rekeyed
 
 #: The kinds of file the importer reads, by suffix.
 SUFFIXES = (".txt", ".docx", ".pdf")
@@ -56,11 +56,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return read_file(path, limit=limit)
     except IssueFileError as error:
-        reason = error.reason.replace(", the most an issue file may hold", "")
-        key = f"doc_{error.key}"
-        if key not in REASONS:
-            key = "doc_unreadable"
-        raise refusal(DocumentError, key, name=path, reason=reason, **error.params) from None
+        raise refusal(DocumentError, "doc_unreadable", name=path, reason=error.reason) from None
 
 
 def read_document(path: Path) -> list[Line]:

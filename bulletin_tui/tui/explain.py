@@ -12,7 +12,7 @@ import errno
 from collections.abc import Mapping
 
 from bulletin_tui.errors import BulletinError, IssueFileError, ModelError, SaveConflictError
-from bulletin_tui.reasons import spoken
+from bulletin_tui.reasons import Said, spoken
 from bulletin_tui.tui.i18n import CATALOGUE, t
 
 #: The model's field names → the form's label for them.
@@ -63,8 +63,8 @@ def said_on_screen(key: str, values: Mapping[str, str]) -> str | None:
 def file_reason(error: IssueFileError) -> str:
     """Why a file is broken, in the screen's language where the archive's reader tells the
     case apart (a pipe, too large, missing…); else as the error says it."""
-    if error.key and f"error_{error.key}" in CATALOGUE:
-        return t(f"error_{error.key}", **error.params)
+    if isinstance(error.reason, Said):  # the archive's reader names the case
+        return spoken(error.reason, said_on_screen)
     from bulletin_tui.tui.toml_reasons import toml_reason
 
     return toml_reason(error.reason) or error.reason
