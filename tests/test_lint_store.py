@@ -7,11 +7,13 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from bulletin_tui import sharing
 from bulletin_tui.archive import Archive
 from bulletin_tui.cli import cli
 from bulletin_tui.proofread import Linter, store
@@ -176,12 +178,21 @@ def test_fix_reads_the_real_file_not_the_cache(folder):
     assert "+第二段有个半角分号；在这里。" in result.output
 
 
-def test_files_read_in_other_processes_are_what_this_one_reads(folder):
+def with_helpers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Helper processes from two files on, two of them on any machine."""
+    monkeypatch.setattr(sharing, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(sharing, "cores", lambda: 2)
+
+
+def test_files_parsed_by_helper_processes_are_what_this_one_parses(folder, monkeypatch, parsed):
     fifo = folder / "pipe.toml"
     os.mkfifo(fifo)  # never opened for reading by a blocking call: a broken file at once
     files = [str(path) for path in sorted(folder.iterdir())]
-    here = store.documents_of(files)
-    there = store.documents_in_processes(files, 3)
+    here = dict(store.document_of(file) for file in files)
+    parsed.clear()
+    with_helpers(monkeypatch)
+    there = dict(sharing.each_shared(store.__name__, "document_of", [(f,) for f in files]))
+    assert parsed == []  # every file parsed by a helper
     assert there.keys() == here.keys() == set(files)
     for file in files:
         if isinstance(here[file], str):
@@ -190,37 +201,35 @@ def test_files_read_in_other_processes_are_what_this_one_reads(folder):
             assert type(there[file]) is type(here[file])
             assert (there[file].path, there[file].line, there[file].reason) == (
                 here[file].path, here[file].line, here[file].reason)  # fmt: skip
-    assert isinstance(here[str(fifo)], store.IssueFileError)
     assert "not a regular file" in here[str(fifo)].reason
 
 
-def test_a_first_lint_parsed_in_other_processes_finds_what_one_process_finds(folder, monkeypatch):
+def test_a_first_lint_parsed_by_helpers_finds_what_one_process_finds(folder, monkeypatch, parsed):
     for number in range(8, 14):  # more files than the threshold set below
         text = HAND_WRITTEN.replace("number = 7", f"number = {number}")
         (folder / f"政务信息-2024-{number:03d}.toml").write_text(text, encoding="utf-8")
     one_process = lint_json(folder, "--rules", "half-width-punct,headline-end,paragraph-end")
-    caches = list(Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"))
-    for cache in caches:
+    for cache in Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"):
         cache.unlink()
-    monkeypatch.setattr(store, "PROCESSES_FROM", 2)
-    monkeypatch.setattr(store, "_processes", lambda: 2)
+    with_helpers(monkeypatch)
+    parsed.clear()
     several = lint_json(folder, "--rules", "half-width-punct,headline-end,paragraph-end")
+    assert parsed == []  # the helpers parsed every file
     assert several == one_process
     assert any(f["rule"] == "broken-file" for f in several)
     with sqlite3.connect(next(Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"))) as db:
         kept = db.execute("SELECT count(*) FROM files").fetchone()[0]
-    assert kept == 8  # every file but the broken one, from the other process too
+    assert kept == 8  # every file but the broken one, from the helpers too
 
 
-@pytest.mark.parametrize("processes", [1, 2], ids=["one process", "two processes"])
+@pytest.mark.parametrize("helpers", [False, True], ids=["one process", "helpers"])
 def test_nesting_and_numbers_beyond_bounds_are_broken_files_not_a_crash(
-    folder, monkeypatch, processes
+    folder, monkeypatch, helpers
 ):
     (folder / "deep.toml").write_text("a = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
     (folder / "long.toml").write_text(f"format = {'9' * 5000}\n", encoding="utf-8")
-    if processes > 1:
-        monkeypatch.setattr(store, "PROCESSES_FROM", 2)
-        monkeypatch.setattr(store, "_processes", lambda: processes)
+    if helpers:
+        with_helpers(monkeypatch)
     findings = lint_json(folder)
     broken = {Path(f["path"]).name: f["message"] for f in findings if f["rule"] == "broken-file"}
     assert set(broken) == {"broken.toml", "deep.toml", "long.toml"}
@@ -228,15 +237,14 @@ def test_nesting_and_numbers_beyond_bounds_are_broken_files_not_a_crash(
     assert any(f["rule"] == "half-width-punct" for f in findings)  # the others linted
 
 
-def test_when_no_other_process_can_be_started_this_one_reads_every_file(folder, monkeypatch):
-    def no_processes(*args, **kwargs):
-        raise OSError(11, "Resource temporarily unavailable")
-
+def test_when_no_helper_can_be_started_this_process_parses_every_file(
+    folder, tmp_path, monkeypatch, parsed
+):
     one_process = lint_json(folder)
     for cache in Path(os.environ["BULLETIN_CACHE"]).glob("*.lint.sqlite"):
         cache.unlink()
-    monkeypatch.setattr(store, "ProcessPoolExecutor", no_processes)
-    monkeypatch.setattr(store, "PROCESSES_FROM", 2)
-    monkeypatch.setattr(store, "_processes", lambda: 2)
-    assert store.documents_in_processes([str(folder / BUNDLED.name)], 2) == {}
+    with_helpers(monkeypatch)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    parsed.clear()
     assert lint_json(folder) == one_process
+    assert len(parsed) == 3  # here, in the helpers' stead

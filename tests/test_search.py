@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from bulletin_tui import index as index_module
-from bulletin_tui import index_build
+from bulletin_tui import index_build, sharing
 from bulletin_tui.archive import Archive
 from bulletin_tui.cli import cli
 from bulletin_tui.errors import IssueFileError, SaveConflictError
@@ -267,8 +267,8 @@ def test_many_files_are_parsed_by_helper_processes_with_the_same_result(
     (archive.root / "broken.toml").write_text("format = 1\n[issue\n", encoding="utf-8")
     serial = Index(archive, tmp_path / "serial")
     serial.refresh()
-    monkeypatch.setattr(index_build, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(index_build.os, "cpu_count", lambda: 2)  # two helpers on any machine
+    monkeypatch.setattr(sharing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(sharing, "cores", lambda: 2)  # two helpers on any machine
     monkeypatch.setattr(index_module, "WRITE_EVERY", 4)  # several transactions
     read_here: list[str] = []
     original = index_build.read_rows
@@ -292,8 +292,8 @@ def test_many_files_are_parsed_by_helper_processes_with_the_same_result(
 def test_a_helper_that_cannot_start_leaves_its_share_to_the_caller(archive, tmp_path, monkeypatch):
     for number in range(6, 12):
         archive.create(small_issue(number=number, date=dt.date(2024, 6, 1) + dt.timedelta(number)))
-    monkeypatch.setattr(index_build, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(index_build.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(sharing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(sharing, "cores", lambda: 2)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
     index = Index(archive, tmp_path / "cache")
     assert index.refresh().read == 8
@@ -314,8 +314,8 @@ def test_a_failure_while_sharing_the_parsing_is_raised_not_waited_for(
     def fail(path: str, stamp: tuple[int, int]) -> tuple:
         raise RuntimeError(f"cannot read {path}")
 
-    monkeypatch.setattr(index_build, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(index_build.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(sharing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(sharing, "cores", lambda: 2)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
     monkeypatch.setattr(index_build, "read_rows", fail)
     index = Index(archive, tmp_path / "cache")

@@ -8,8 +8,8 @@ which differs from the stored text when a file has single newlines between parag
 It is only a cache, in the same folder as the index cache: one that cannot be read is
 rebuilt, one that cannot be written is done without. ``--fix`` never reads it.
 
-When many files must be parsed (a first lint of an archive), the other cores parse a
-share of them at the same time; what they send back is the text the cache keeps.
+When many files must be parsed (a first lint of an archive), helper processes parse them
+(:mod:`bulletin_tui.sharing`); what they send back is the text the cache keeps.
 """
 
 from __future__ import annotations
@@ -17,17 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
-import os
 import sqlite3
-import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
+from bulletin_tui import sharing
 from bulletin_tui.archive import Archive, Stamps
 from bulletin_tui.errors import IssueFileError, ModelError
 from bulletin_tui.model import Issue
@@ -61,8 +57,10 @@ def read_archive(
             known = {row[0]: row[1:] for row in rows}
     fresh: list[tuple[str, int, int, str]] = []
     stale = [file for file, stamp in stamps.items() if known.get(file, ())[:2] != stamp]
-    jobs = _processes() if len(stale) >= PROCESSES_FROM else 1
-    documents = documents_in_processes(stale, jobs) if jobs > 1 else {}
+    documents = {}  # many files to parse: parsed in helper processes first
+    if len(stale) >= sharing.PARALLEL_FROM:
+        shared = sharing.each_shared(__name__, "document_of", [(file,) for file in stale])
+        documents = dict(shared)
     for file, stamp in stamps.items():
         cached = known.get(file)
         read = None
@@ -91,60 +89,13 @@ def read_archive(
                 _write(db, fresh, gone)
 
 
-#: From how many files to read a share of them in other processes (starting them costs
-#: a few milliseconds each; a first lint of a large archive is mostly parsing).
-PROCESSES_FROM = 200
-
-
-def _processes() -> int:
-    """How many processes may read: the cores this one may run on, at most a few."""
-    if hasattr(os, "sched_getaffinity"):
-        cores = len(os.sched_getaffinity(0))
-    else:  # pragma: no cover - macOS and Windows
-        cores = os.cpu_count() or 1
-    return min(cores, MAX_PROCESSES)
-
-
-def documents_in_processes(files: list[str], jobs: int) -> dict[str, str | IssueFileError]:
-    """Each of ``files`` read as the cache keeps it (or its error): a share of them in
-    each of ``jobs - 1`` other processes while this one reads its own. A file missing
-    from the answer is the caller's to read: all of them when no other process can be
-    started, a share when its process died."""
-    shares = [files[start::jobs] for start in range(jobs)]  # mixed sizes in each share
-    # fork where it is safe (Linux); macOS and Windows start a fresh interpreter
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    try:
-        pool = ProcessPoolExecutor(jobs - 1, mp_context=context)
-    except OSError:
-        return {}
-    with pool:
-        try:
-            others = [pool.submit(documents_of, share) for share in shares[1:]]
-        except OSError:  # no process could be started
-            return {}
-        documents = documents_of(shares[0])
-        for other in others:
-            try:
-                documents.update(other.result())
-            except BrokenProcessPool:  # killed, or out of memory
-                continue
-    return documents
-
-
-#: Processes at most, this one included: parsing does not go faster beyond a few.
-MAX_PROCESSES = 4
-
-
-def documents_of(files: list[str]) -> dict[str, str | IssueFileError]:
-    """Each file as the cache keeps it, or what is wrong with it (run in other processes:
+def document_of(file: str) -> tuple[str, str | IssueFileError]:
+    """A file as the cache keeps it, or what is wrong with it (run in helper processes:
     what comes back is text, cheap to send)."""
-    documents: dict[str, str | IssueFileError] = {}
-    for file in files:
-        try:
-            documents[file] = _document(read_for_lint(Path(file)))
-        except IssueFileError as error:
-            documents[file] = error
-    return documents
+    try:
+        return file, _document(read_for_lint(Path(file)))
+    except IssueFileError as error:
+        return file, error
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
