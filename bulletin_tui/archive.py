@@ -13,7 +13,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bulletin_tui.bounds import INBOX_FOLDER
 from bulletin_tui.errors import BulletinError, IssueFileError, SaveConflictError
 from bulletin_tui.locking import DEFAULT_WAIT
 from bulletin_tui.saving import (
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
 # checking them against the index cache needs neither.
 
 SETTINGS_FILE = "bulletin.toml"
+#: The inbox folder's name (submissions, not issues) when ``bulletin.toml`` names none.
+INBOX_FOLDER = "inbox"
 
 #: The largest issue file read (10 MB): a bigger one is a broken file, not a long wait.
 MAX_FILE_BYTES = 10 * 1024 * 1024

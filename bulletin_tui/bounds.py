@@ -9,6 +9,3 @@ from __future__ import annotations
 MAX_NUMBER = 9_999
 MAX_TOTAL = 999_999
 MAX_COPIES = 1_000_000
-
-#: The inbox folder's name (submissions) when ``bulletin.toml`` names none.
-INBOX_FOLDER = "inbox"

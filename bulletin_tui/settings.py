@@ -7,8 +7,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bulletin_tui.archive import SETTINGS_FILE, read_file
-from bulletin_tui.bounds import INBOX_FOLDER
+from bulletin_tui.archive import INBOX_FOLDER, SETTINGS_FILE, read_file
 from bulletin_tui.errors import IssueFileError
 from bulletin_tui.tomlfile import KeyLines, decode_issue_bytes, parse_toml
 

@@ -15,18 +15,11 @@ from bulletin_tui.archive import Archive
 from bulletin_tui.cli import cli
 from bulletin_tui.drafts import Drafts
 from bulletin_tui.tui.app import BulletinApp
-from bulletin_tui.tui.i18n import choose_language
 from bulletin_tui.tui.screens.stats import StatsScreen
 
 from .conftest import small_issue
 
-
-@pytest.fixture(autouse=True)
-def chinese(monkeypatch):
-    monkeypatch.delenv("BULLETIN_LANG", raising=False)
-    choose_language("zh")
-    yield
-    choose_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")  # and no BULLETIN_LANG: see conftest
 
 
 @pytest.fixture

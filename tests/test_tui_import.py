@@ -60,13 +60,7 @@ async def test_the_table_shows_the_issue_before_anything_is_written_then_imports
     before = sorted(archive.root.rglob("*.toml"))
     app = make_app(archive, tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
-        await pilot.press("i")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
-        await pilot.click("#preview")
-        await settle(app, pilot)
+        screen = await previewed(app, pilot, press="#preview")
         found = {row[0]: row for row in rows(screen)}
         assert set(found) == {"第6期.txt", "not-a-pdf.pdf"}  # notes.md is not offered
         assert found["第6期.txt"][1:5] == ["工作动态", "第6期", "2024-04-17", "3"]
@@ -94,12 +88,7 @@ async def test_an_existing_issue_is_skipped_or_replaced_as_chosen(
     existing = sorted(archive.root.rglob("*.toml"))
     app = make_app(archive, tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
-        await pilot.press("i")
-        await settle(app, pilot)
-        screen = app.screen
-        await pilot.click("#preview")
-        await settle(app, pilot)
+        screen = await previewed(app, pilot, press="#preview")
         assert "已存在" in rows(screen)[0][6]
         assert screen.query_one("#import", Button).disabled
         await pilot.click("#force")
@@ -143,11 +132,16 @@ def shown_text(widget) -> str:
     return squeezed("".join(line.text for line in lines))
 
 
-async def preview_at(app: BulletinApp, pilot, size: tuple[int, int]) -> ImportScreen:
+async def previewed(app: BulletinApp, pilot, *, press: str = "ctrl+r") -> ImportScreen:
+    """Start, open the dialog and preview the folder: with ``ctrl+r`` (no tabbing to the
+    button), or the button when ``press`` is ``#preview``."""
     await started(app, pilot)
     await pilot.press("i")
     await settle(app, pilot)
-    await pilot.press("ctrl+r")  # no tabbing to the button
+    if press.startswith("#"):
+        await pilot.click(press)
+    else:
+        await pilot.press(press)
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, ImportScreen)
@@ -167,7 +161,7 @@ async def test_reasons_are_chinese_on_the_chinese_screen_and_read_whole_below_th
     (folder / "第5期.txt").write_text(SMALL_ISSUE_TEXT.read_text(encoding="utf-8"), "utf-8")
     app = make_app(archive, tmp_path)
     async with app.run_test(size=size) as pilot:
-        screen = await preview_at(app, pilot, size)
+        screen = await previewed(app, pilot)
         found = {row[0]: row for row in rows(screen)}
         assert found["not-a-pdf.pdf"][6].startswith("不是 PDF 文件")
         assert "already" not in found["第5期.txt"][6]
@@ -197,7 +191,7 @@ async def test_reasons_and_warnings_are_english_on_the_english_screen(
     (folder / "第5期.txt").write_text(text, "utf-8")
     app = make_app(archive, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await preview_at(app, pilot, (80, 24))
+        screen = await previewed(app, pilot)
         found = {row[0]: row for row in rows(screen)}
         assert found["not-a-pdf.pdf"][6] == "is not a PDF (it does not start as one)"
         await select_row(screen, pilot, "第5期.txt")
@@ -213,7 +207,7 @@ async def test_warnings_are_said_in_chinese_under_the_table(
     (folder / "第6期.txt").write_text(text, "utf-8")
     app = make_app(archive, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await preview_at(app, pilot, (80, 24))
+        screen = await previewed(app, pilot)
         await select_row(screen, pilot, "第6期.txt")
         said = shown_text(screen.query_one("#detail"))
         assert said.startswith("将写入")
@@ -271,6 +265,6 @@ async def test_the_english_screen_numbers_issues_in_english(
     choose_language("en")
     app = make_app(archive, tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await preview_at(app, pilot, (120, 36))
+        screen = await previewed(app, pilot)
         found = {row[0]: row for row in rows(screen)}
         assert found["第6期.txt"][2] == "No. 6"
