@@ -57,24 +57,17 @@ def read_archive(
             known = {row[0]: row[1:] for row in rows}
     fresh: list[tuple[str, int, int, str]] = []
     stale = [file for file, stamp in stamps.items() if known.get(file, ())[:2] != stamp]
-    documents = {}  # many files to parse: parsed in helper processes first
-    if len(stale) >= sharing.PARALLEL_FROM:
-        shared = sharing.each_shared(__name__, "document_of", [(file,) for file in stale])
-        documents = dict(shared)
+    # the files to parse, parsed first (in helper processes when there are many)
+    documents = dict(sharing.each_shared(__name__, "document_of", [(file,) for file in stale]))
     for file, stamp in stamps.items():
-        cached = known.get(file)
-        read = None
-        if file in documents:
-            document = documents[file]
-            if isinstance(document, IssueFileError):
-                yield document
-                continue
-            read = _from_document(Path(file), document)
-            if read is not None:
-                fresh.append((file, *stamp, document))
-        elif cached and cached[:2] == stamp:
-            read = _from_document(Path(file), cached[2])
-        if read is None:
+        document = documents[file] if file in documents else known[file][2]
+        if isinstance(document, IssueFileError):
+            yield document
+            continue
+        read = _from_document(Path(file), document)
+        if read is not None and file in documents:
+            fresh.append((file, *stamp, document))
+        if read is None:  # a row the cache spoilt: the file itself
             try:
                 read = read_for_lint(Path(file))
             except IssueFileError as error:
