@@ -19,7 +19,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyte
+try:
+    import pyte
+except ImportError:  # the bench extra is not installed: say how, rather than a traceback
+    raise SystemExit(
+        'the start-up figures draw the terminal with pyte: .venv/bin/pip install -e ".[bench]"'
+    ) from None
 
 POLL = 0.02
 
