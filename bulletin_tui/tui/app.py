@@ -304,6 +304,8 @@ class BulletinApp(InboxActions, Composer, Proofreader, App[None]):
 
     @on(IssueTree.NodeHighlighted)
     def _highlighted(self, event: IssueTree.NodeHighlighted[NodeData]) -> None:
+        if not self.query(Reader):  # a highlight still queued as the app closes its screen
+            return
         self._show_node(event.node)
 
     def _show_node(self, node: object, *, keep_scroll: bool = False) -> None:
