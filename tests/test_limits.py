@@ -156,6 +156,7 @@ async def test_the_export_dialog_bounds_the_width(archive, tmp_path, monkeypatch
             assert isinstance(app.screen, ExportScreen)
             for width in ("9", "1001", "100000000"):
                 app.screen.query_one("#width").value = width
+                await pilot.pause()  # the field's change (which clears its message) first
                 await pilot.click("#ok")
                 await pilot.pause()
                 assert isinstance(app.screen, ExportScreen)  # still open, nothing written

@@ -97,6 +97,7 @@ async def test_a_missing_folder_is_said_in_the_dialog_and_nothing_is_written(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_dialog(app, pilot)
         screen.query_one("#folder").value = str(tmp_path / "nowhere")
+        await pilot.pause()  # the field's change (which clears its message) first
         await pilot.click("#ok")
         await pilot.pause()
         assert app.screen is screen
